@@ -1,0 +1,100 @@
+// Sentence-level context: where sentences and clauses are, whether text is quoted as an example,
+// whether a deadline is concrete and explained. These cues turn a word match into a judgment.
+
+export interface Span { start: number; end: number }
+
+/** Sentences of a block as absolute spans, trimmed of masking, spaces, quotes and emphasis marks. */
+export function sentences(text: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  const re = /[.!?]+(?:["')\]*_]+)?(?=\s|$|\u0001)|\n\s*\n/g;
+  re.lastIndex = start;
+  const block = text.slice(0, end);
+  let pos = start;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(block)) !== null) {
+    push(pos, m.index + m[0].length);
+    pos = m.index + m[0].length;
+  }
+  push(pos, end);
+  return out;
+
+  function push(s: number, e: number) {
+    while (s < e && /[\s\u0001*_"'(>#-]/.test(text[s])) s++;
+    while (e > s && /[\s\u0001]/.test(text[e - 1])) e--;
+    if (e > s) out.push({ start: s, end: e });
+  }
+}
+
+/** The sentence span without closing punctuation, quotes and emphasis: what a sentence rewrite replaces. */
+export function sentenceBody(text: string, s: Span): Span {
+  let e = s.end;
+  while (e > s.start && /["')\]*_.!?\s]/.test(text[e - 1])) e--;
+  return { start: s.start, end: e };
+}
+
+const CONTRAST = /(?:[,;]\s*|\s+|-\s*)(?:but|however|that said|though|although|yet|except)\b|;/gi;
+
+/** The clause of a sentence that contains `at`: a contrastive "but"/"however" starts a new clause. */
+export function clauseAround(text: string, s: Span, at: number): Span {
+  const sentence = text.slice(s.start, s.end);
+  let start = s.start;
+  let end = s.end;
+  CONTRAST.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CONTRAST.exec(sentence)) !== null) {
+    const abs = s.start + m.index;
+    if (abs <= at) start = abs + m[0].length;
+    else { end = abs; break; }
+  }
+  return { start, end };
+}
+
+export function isQuestion(text: string, s: Span): boolean {
+  return /\?["')*_\s]*$/.test(text.slice(s.start, Math.min(text.length, s.end + 3)).trimEnd()) || /\?/.test(text.slice(s.end - 1, s.end + 1));
+}
+
+/** Wording that marks a sentence as discussing a phrase rather than using it ("Avoid saying …", "❌"). */
+const META_SENTENCE = /\b(?:avoid(?:ing)?\s+(?:saying|phrases?|lines?|language|wording|words|terms|using|openers?|closes?|things)|don'?t\s+(?:say(?!\s+(?:no|yes)\b)|use|write)\b|do not\s+(?:say(?!\s+(?:no|yes)\b)|use|write)\b|never\s+(?:say|write)\b|instead of|rather than (?:saying|writing)|old script|banned (?:phrases?|words?|lines?)|red flags?|anti-?patterns?|role-?play|training exercise|counter-?examples?|we don'?t talk like)\b|❌|✗|✘|🚫/i;
+
+/** Reporting or naming verbs: quoted text near them is mentioned, not said to the buyer. */
+const MENTION = /\b(?:(?:they|buyers?|prospects?|customers?|clients?|he|she|someone|people|reps?|managers?|others?|salespeople|sellers?)\s+(?:say|says|said|ask|asks|asked|tell|tells|told|write|writes|wrote|use|used|uses|yell|yelled|reply|replies|replied|object|objects|mention|mentions|mentioned|hear|hears|heard)|says|said|phrases?|lines? like|words? like|wording|bristle\w*|react\w* to|hears?|heard|hearing|called|known as|such as|told|yell\w*|shout\w*|asked|examples?|quoted|classic|clich[eé]s?|technique|tactics?|used to say)\b/i;
+
+export function isMetaSentence(text: string, s: Span): boolean {
+  return META_SENTENCE.test(text.slice(s.start, s.end));
+}
+
+/** Quoted spans inside a sentence ("…" or '…', allowing apostrophes inside words). */
+export function quotedSpans(text: string, s: Span): Span[] {
+  const sentence = text.slice(s.start, s.end);
+  const out: Span[] = [];
+  const re = /"[^"\n]+"|(?<![\p{L}\p{N}])'(?:[^'\n]|'(?=\p{L}))+'(?![\p{L}\p{N}])/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(sentence)) !== null) out.push({ start: s.start + m.index, end: s.start + m.index + m[0].length });
+  // A quote left open at the end of a sentence still marks a mention ("…says 'act now.").
+  return out;
+}
+
+/** True when the sentence talks about the quoted words instead of saying them. */
+export function isMentionContext(text: string, s: Span, quotes: Span[]): boolean {
+  if (quotes.length === 0) return false;
+  let outside = '';
+  let pos = s.start;
+  for (const q of quotes) { outside += text.slice(pos, q.start) + ' '; pos = q.end; }
+  outside += text.slice(pos, s.end);
+  return MENTION.test(outside);
+}
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const DATE = new RegExp(
+  `\\b(?:${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b|q[1-4]\\b|(?:the\\s+)?(?:\\d{1,2})(?:st|nd|rd|th)\\b|\\d+\\s+(?:business\\s+)?(?:days|weeks|months)\\b|${MONTH}\\s+\\d{4})|\\{\\{\\s*[\\w ]*(?:date|deadline|expiry|day)[\\w ]*\\}\\}`,
+  'i',
+);
+const REASON = /\b(?:because|due to|per|as (?:listed|published|stated|posted|announced|noted)|published|see|policy|standard|renew(?:al|als|s|ed)?|contract|registration|price list|pricing page|fiscal|according to|notice|regulat\w*|rebate|programs?|valid for|honou?red|won'?t be charged|no penalty|you (?:asked|requested)|requested|(?:your|the buyer's|the customer's) (?:request|rfp|deadline|timeline|budget|process|contract|renewal)|supplier costs|current customers keep|existing customers|grandfather\w*|link)\b|\{\{\s*[\w ]*(?:reason|source|link)[\w ]*\}\}/i;
+
+export function hasConcreteDate(s: string): boolean { return DATE.test(s); }
+export function hasReason(s: string): boolean { return REASON.test(s); }
+
+const NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b|\{\{\s*n\s*\}\}/i;
+const ALTERNATIVE = /\b(?:next|another|after that|alternative|other (?:session|date|slot|cohort|start)s?|wait-?list|instead|later|following|also available|here are)\b/i;
+
+export function hasQuantifiedCapacity(s: string): boolean { return NUMBER.test(s) && ALTERNATIVE.test(s); }

@@ -1,0 +1,8 @@
+// The public face of the lint core: the only module lsp/ and cli/ import from core/.
+export * from './types';
+export { lint, fixAll, type LintOptions } from './lint';
+export { applyFixes, matchCase, MAX_FIX_PASSES, type FixAllResult } from './fixes';
+export { resolveConfig, DEFAULT_CONFIG, type ConfigInput, type ResolvedConfig } from './config';
+export { builtinPack, builtinPackProblems, getRule, listRules, docsUrl, compilePack, type CompiledPack, type CompiledRule } from './pack';
+export { compilePattern, PatternError } from './pattern';
+export { parseDirectives, type Directive } from './directives';

@@ -1,0 +1,110 @@
+// Loads rule packs: validates the raw JSON against the rule-pack schema, compiles every pattern once,
+// and freezes the result. Loading never throws; problems come back as data.
+import Ajv from 'ajv';
+import schema from '../../schemas/rule-pack.schema.json';
+import { compilePattern, PatternError, type CompiledPattern } from './pattern';
+import { BUILTIN_PACK_FILES } from './rules';
+import type { Problem, Result, RulePackFile, RuleSpec } from './types';
+
+/** A rule ready to run: its patterns as regex sources plus prefilter triggers. */
+export interface CompiledRule {
+  spec: RuleSpec;
+  docsUrl: string;
+  patterns: CompiledPattern[];
+  unless: CompiledPattern[];
+  /** Union of pattern triggers; null means "always run". */
+  triggers: Set<string> | null;
+}
+
+export interface CompiledPack {
+  rules: CompiledRule[];
+  byId: Map<string, CompiledRule>;
+}
+
+const DOCS_BASE = 'https://github.com/trustlint/trustlint/blob/main/docs/rules.md';
+
+/** The documentation link of a rule, derived centrally so no rule types its own. */
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE}#${ruleId}`;
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+function validate(raw: unknown): Problem[] {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  if (validator(raw)) return [];
+  return (validator.errors ?? []).map((e) => {
+    const extra = e.keyword === 'additionalProperties' ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"` : '';
+    return { path: e.instancePath || '/', message: `${e.message ?? 'is invalid'}${extra}` };
+  });
+}
+
+/**
+ * Validates and compiles rule-pack files. Duplicate ids and bad patterns are problems;
+ * a rule with a bad pattern is left out, the rest of the pack still loads.
+ */
+export function compilePack(files: Array<{ name: string; pack: unknown }>, existing?: CompiledPack): Result<CompiledPack> {
+  const problems: Problem[] = [];
+  const rules: CompiledRule[] = existing ? [...existing.rules] : [];
+  const byId = new Map(existing?.byId ?? []);
+  for (const { name, pack } of files) {
+    const schemaProblems = validate(pack);
+    if (schemaProblems.length) {
+      for (const p of schemaProblems) problems.push({ path: `${name}${p.path}`, message: p.message });
+      continue;
+    }
+    const file = pack as RulePackFile;
+    file.rules.forEach((spec, index) => {
+      const where = `${name}/rules/${index}`;
+      if (byId.has(spec.id)) {
+        problems.push({ path: `${where}/id`, message: `duplicate rule id "${spec.id}"` });
+        return;
+      }
+      try {
+        const patterns = spec.patterns.map((p) => compilePattern(p));
+        const unless = (spec.unless ?? []).map((p) => compilePattern(p));
+        let triggers: Set<string> | null = new Set();
+        for (const p of patterns) {
+          if (!p.triggers) { triggers = null; break; }
+          for (const t of p.triggers) triggers.add(t);
+        }
+        const rule: CompiledRule = Object.freeze({ spec, docsUrl: docsUrl(spec.id), patterns, unless, triggers });
+        rules.push(rule);
+        byId.set(spec.id, rule);
+      } catch (e) {
+        if (!(e instanceof PatternError)) throw e;
+        problems.push({ path: `${where}/patterns`, message: `rule "${spec.id}": ${e.message}` });
+      }
+    });
+  }
+  return { ok: true, value: { rules, byId }, problems };
+}
+
+let builtin: CompiledPack | undefined;
+let builtinProblems: Problem[] = [];
+
+/** The shipped rule pack, compiled on first use. */
+export function builtinPack(): CompiledPack {
+  if (!builtin) {
+    const result = compilePack(BUILTIN_PACK_FILES);
+    builtinProblems = result.problems;
+    builtin = result.ok ? result.value : { rules: [], byId: new Map() };
+  }
+  return builtin;
+}
+
+/** Problems found while loading the shipped pack (a test asserts there are none). */
+export function builtinPackProblems(): Problem[] {
+  builtinPack();
+  return builtinProblems;
+}
+
+/** A shipped rule with its docs link, or undefined. */
+export function getRule(id: string): (RuleSpec & { docsUrl: string }) | undefined {
+  const rule = builtinPack().byId.get(id);
+  return rule ? { ...rule.spec, docsUrl: rule.docsUrl } : undefined;
+}
+
+/** All shipped rules, in pack order. */
+export function listRules(): Array<RuleSpec & { docsUrl: string }> {
+  return builtinPack().rules.map((r) => ({ ...r.spec, docsUrl: r.docsUrl }));
+}

@@ -1,0 +1,350 @@
+// The Trustlint pattern language (docs/rule-format.md): words, `{a|b}` alternatives, `[x]` optional parts,
+// `…` bounded gaps, `word+` inflections, `<MACRO>` slots and a few punctuation anchors.
+// Patterns compile to word-bounded, case-insensitive regular expressions; authors never write raw regexes,
+// so no user pattern can backtrack without bound.
+import { IRREGULAR, LOOSE_CONTRACTIONS, MACROS, NOT_CONTRACTIONS, PRONOUN_CONTRACTIONS, RAW_MACROS } from './vocabulary';
+
+type Node =
+  | { kind: 'word'; word: string; inflect: boolean }
+  | { kind: 'alt'; branches: Node[][] }
+  | { kind: 'opt'; seq: Node[] }
+  | { kind: 'gap'; max: number }
+  | { kind: 'macro'; name: string }
+  | { kind: 'punct'; ch: string }
+  | { kind: 'start' }
+  | { kind: 'end' };
+
+/** A compiled pattern: the regex source plus the words one of which must occur for it to match. */
+export interface CompiledPattern {
+  source: string;
+  /** Lower-case words; null when the pattern has no required literal (it then always runs). */
+  triggers: string[] | null;
+}
+
+/** Limits that keep every compiled pattern linear in practice. */
+export const PATTERN_LIMITS = { maxLength: 600, maxGap: 8, defaultGap: 4, maxGapsPerPattern: 3, maxMacroDepth: 3 };
+
+/** Separator between words: spaces, emphasis marks, quotes, dashes, commas, emoji. Never a sentence end. */
+const SEP = "(?:[\\s*_~\"'()]|[-,](?=[\\s\\p{L}\\p{N}\"'*_{(])|\\p{Extended_Pictographic}|\\uFE0F|\\u200D)+";
+/** One token skipped by a gap: a word, number or `{{placeholder}}`. */
+const TOKEN = "(?:\\{\\{[^{}\\n]{0,60}\\}\\}|[\\p{L}\\p{N}$%#@&]+(?:[-.'/&@][\\p{L}\\p{N}]+)*)";
+const WORD_START = "(?<![\\p{L}\\p{N}_]|[\\p{L}\\p{N}]')";
+const WORD_END = "(?![\\p{L}\\p{N}_]|'[\\p{L}])";
+const CLAUSE_START = "(?<=(?:^|[.!?;:\\n])[\\s\"'*_>#-]*)";
+const SENTENCE_END = "(?=[\\s\"'*_)]*(?:[.!?;:\\n]|$))";
+
+/** Words too common to serve as a prefilter trigger. */
+const COMMON = new Set(['a', 'an', 'the', 'to', 'of', 'in', 'on', 'for', 'and', 'or', 'it', 'is', 'be', 'i', 'we', 'you', 'your',
+  'my', 'our', 'this', 'that', 'do', 'not', 'will', 'are', 'at', 'me', 'us', 'they', 'them', 'with', 'so', 'if']);
+
+export class PatternError extends Error {}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Parses a pattern string into a sequence of nodes. Throws PatternError with a plain message. */
+export function parsePattern(pattern: string): Node[] {
+  if (pattern.length > PATTERN_LIMITS.maxLength) throw new PatternError(`pattern is longer than ${PATTERN_LIMITS.maxLength} characters`);
+  let i = 0;
+  const text = pattern.replace(/[\u2018\u2019]/g, "'");
+
+  function parseSeq(closers: string): Node[] {
+    const seq: Node[] = [];
+    while (i < text.length) {
+      const c = text[i];
+      if (closers.includes(c)) return seq;
+      if (/\s/.test(c)) { i++; continue; }
+      if (c === '{') {
+        i++;
+        const branches: Node[][] = [];
+        for (;;) {
+          branches.push(parseSeq('|}'));
+          if (text[i] === '|') { i++; continue; }
+          if (text[i] === '}') { i++; break; }
+          throw new PatternError('an alternative group "{" is not closed with "}"');
+        }
+        seq.push({ kind: 'alt', branches });
+        continue;
+      }
+      if (c === '[') {
+        i++;
+        const inner = parseSeq(']');
+        if (text[i] !== ']') throw new PatternError('an optional part "[" is not closed with "]"');
+        i++;
+        seq.push({ kind: 'opt', seq: inner });
+        continue;
+      }
+      if (c === '…' || text.startsWith('...', i)) {
+        i += c === '…' ? 1 : 3;
+        const m = /^\d+/.exec(text.slice(i));
+        let max: number = PATTERN_LIMITS.defaultGap;
+        if (m) { max = Number(m[0]); i += m[0].length; }
+        if (max < 1 || max > PATTERN_LIMITS.maxGap) throw new PatternError(`a gap may skip 1 to ${PATTERN_LIMITS.maxGap} words`);
+        seq.push({ kind: 'gap', max });
+        continue;
+      }
+      if (c === '<') {
+        const m = /^<([A-Z]+)>/.exec(text.slice(i));
+        if (!m) throw new PatternError('"<" must start a slot such as <YOU> or <TIME>');
+        if (!(m[1] in MACROS) && !(m[1] in RAW_MACROS)) throw new PatternError(`unknown slot <${m[1]}>`);
+        seq.push({ kind: 'macro', name: m[1] });
+        i += m[0].length;
+        continue;
+      }
+      if (c === '^') { seq.push({ kind: 'start' }); i++; continue; }
+      if (c === '$') { seq.push({ kind: 'end' }); i++; continue; }
+      if (',?!:;'.includes(c)) { seq.push({ kind: 'punct', ch: c }); i++; continue; }
+      const m = /^[\p{L}\p{N}][\p{L}\p{N}'&./-]*\+?/u.exec(text.slice(i));
+      if (!m) throw new PatternError(`unexpected character "${c}"`);
+      let word = m[0].toLowerCase();
+      i += m[0].length;
+      const inflect = word.endsWith('+');
+      if (inflect) word = word.slice(0, -1);
+      word = word.replace(/[.]+$/, (dots) => { i -= dots.length; return ''; });
+      if (!word) throw new PatternError(`unexpected character "${c}"`);
+      seq.push({ kind: 'word', word, inflect });
+    }
+    if (closers) return seq;
+    return seq;
+  }
+
+  const seq = parseSeq('');
+  if (i < text.length) throw new PatternError(`unexpected "${text[i]}"`);
+  if (seq.length === 0) throw new PatternError('pattern is empty');
+  const gaps = countGaps(seq);
+  if (gaps > PATTERN_LIMITS.maxGapsPerPattern) throw new PatternError(`a pattern may have at most ${PATTERN_LIMITS.maxGapsPerPattern} gaps`);
+  return seq;
+}
+
+function countGaps(seq: Node[]): number {
+  let n = 0;
+  for (const node of seq) {
+    if (node.kind === 'gap') n++;
+    else if (node.kind === 'opt') n += countGaps(node.seq);
+    else if (node.kind === 'alt') n += Math.max(0, ...node.branches.map(countGaps));
+  }
+  return n;
+}
+
+/** English inflections of a word: sign -> signs, signed, signing. */
+export function inflections(word: string): string[] {
+  const parts = word.split(' ');
+  if (parts.length > 1) {
+    // Inflect the last word of a phrase ("the buyer+").
+    const last = parts.pop()!;
+    return inflections(last).map((f) => [...parts, f].join(' '));
+  }
+  const forms = new Set<string>([word]);
+  const irregular = IRREGULAR[word];
+  if (irregular) {
+    for (const f of irregular) forms.add(f);
+    return [...forms];
+  }
+  const vowel = /[aeiou]/;
+  if (/[^aeiou]y$/.test(word)) {
+    const stem = word.slice(0, -1);
+    forms.add(stem + 'ies').add(stem + 'ied').add(word + 'ing');
+  } else if (/(s|x|z|ch|sh)$/.test(word)) {
+    forms.add(word + 'es').add(word + 'ed').add(word + 'ing');
+  } else if (word.endsWith('ee')) {
+    forms.add(word + 's').add(word + 'd').add(word + 'ing');
+  } else if (word.endsWith('e')) {
+    const stem = word.slice(0, -1);
+    forms.add(word + 's').add(word + 'd').add(stem + 'ing');
+  } else if (word.length <= 4 && /[^aeiou][aeiou][bdgmnpt]$/.test(word) && vowel.test(word)) {
+    const last = word[word.length - 1];
+    forms.add(word + 's').add(word + last + 'ed').add(word + last + 'ing');
+  } else {
+    forms.add(word + 's').add(word + 'ed').add(word + 'ing');
+  }
+  return [...forms];
+}
+
+/** Spelling variants of one surface word: contractions expanded, apostrophe-free typing. */
+function contractionVariants(word: string): string[] {
+  const out = new Set<string>([word]);
+  for (const loose of LOOSE_CONTRACTIONS[word] ?? []) out.add(loose);
+  const nt = /^(.*)n't$/.exec(word);
+  if (nt) {
+    for (const [aux, forms] of Object.entries(NOT_CONTRACTIONS)) {
+      if (forms.includes(word)) {
+        out.add(`${aux} not`);
+        for (const f of forms) out.add(f);
+      }
+    }
+  }
+  const pron = /^([a-z]+)'(ll|re|ve|m|d|s)$/.exec(word);
+  if (pron) {
+    for (const [aux, spec] of Object.entries(PRONOUN_CONTRACTIONS)) {
+      const suffixes = spec.suffix as unknown as string[];
+      if (suffixes.includes(`'${pron[2]}`)) out.add(`${pron[1]} ${aux}`);
+    }
+  }
+  return [...out];
+}
+
+/** Variants for a two-word sequence that has a contracted form ("do not" -> "don't"). */
+function pairVariants(a: string, b: string): string[] | null {
+  if (b === 'not' && NOT_CONTRACTIONS[a]) return [`${a} not`, ...NOT_CONTRACTIONS[a]];
+  if (a === 'can' && b === 'not') return ['can not', ...NOT_CONTRACTIONS.can];
+  const spec = PRONOUN_CONTRACTIONS[b];
+  if (spec && (spec.words as unknown as string[]).includes(a)) {
+    const variants = [`${a} ${b}`, ...(spec.suffix as unknown as string[]).map((s) => a + s)];
+    for (const v of [...variants]) for (const loose of LOOSE_CONTRACTIONS[v] ?? []) variants.push(loose);
+    return variants;
+  }
+  return null;
+}
+
+function wordForms(node: { word: string; inflect: boolean }): string[] {
+  const base = node.inflect ? inflections(node.word) : [node.word];
+  const forms = new Set<string>();
+  for (const b of base) for (const v of contractionVariants(b)) forms.add(v);
+  return [...forms];
+}
+
+/** Regex for a literal (possibly multi-word) surface form. */
+function literalRegex(form: string): string {
+  return form
+    .split(' ')
+    .map((w) => escapeRegex(w).replace(/-/g, '[-\\s]?').replace(/'/g, "'"))
+    .join(SEP);
+}
+
+function altRegex(forms: string[]): string {
+  const sorted = [...new Set(forms)].sort((x, y) => y.length - x.length);
+  return `(?:${sorted.map(literalRegex).join('|')})`;
+}
+
+interface Emitted { body: string; kind: 'normal' | 'opt' | 'gap' | 'punct' | 'anchor'; max?: number }
+
+function compileSeq(seq: Node[], depth: number): string {
+  const parts: Emitted[] = [];
+  for (let k = 0; k < seq.length; k++) {
+    const node = seq[k];
+    const next = seq[k + 1];
+    if (node.kind === 'word' && !node.inflect && next?.kind === 'word' && !next.inflect) {
+      const pair = pairVariants(node.word, next.word);
+      if (pair) {
+        parts.push({ body: altRegex(pair), kind: 'normal' });
+        k++;
+        continue;
+      }
+    }
+    parts.push(compileNode(node, depth));
+  }
+  let out = '';
+  let needSep = false;
+  for (const p of parts) {
+    if (p.kind === 'gap') {
+      if (needSep) out += `(?:${SEP}${TOKEN}){0,${p.max}}`;
+    } else if (p.kind === 'opt') {
+      out += needSep ? `(?:${SEP}${p.body})?` : `(?:${p.body}${SEP})?`;
+    } else if (p.kind === 'punct') {
+      out += `[\\s*_"']*${p.body}`;
+      needSep = true;
+    } else if (p.kind === 'anchor') {
+      out += p.body;
+    } else {
+      out += (needSep ? SEP : '') + p.body;
+      needSep = true;
+    }
+  }
+  return out;
+}
+
+function compileNode(node: Node, depth: number): Emitted {
+  switch (node.kind) {
+    case 'word':
+      return { body: altRegex(wordForms(node)), kind: 'normal' };
+    case 'alt':
+      return { body: `(?:${node.branches.map((b) => compileSeq(b, depth)).join('|')})`, kind: 'normal' };
+    case 'opt':
+      return { body: compileSeq(node.seq, depth), kind: 'opt' };
+    case 'gap':
+      return { body: '', kind: 'gap', max: node.max };
+    case 'punct':
+      return { body: escapeRegex(node.ch), kind: 'punct' };
+    case 'start':
+      return { body: CLAUSE_START, kind: 'anchor' };
+    case 'end':
+      return { body: SENTENCE_END, kind: 'anchor' };
+    case 'macro': {
+      if (node.name in RAW_MACROS) return { body: `(?:${RAW_MACROS[node.name]})`, kind: 'normal' };
+      if (depth >= PATTERN_LIMITS.maxMacroDepth) throw new PatternError(`slot <${node.name}> nests too deeply`);
+      const branches = MACROS[node.name].map((p) => compileSeq(parsePattern(p), depth + 1));
+      return { body: `(?:${branches.join('|')})`, kind: 'normal' };
+    }
+  }
+}
+
+/** Words that must occur (one of them) for the sequence to match, or null if none can be named. */
+function seqTriggers(seq: Node[], depth: number): string[] | null {
+  let best: string[] | null = null;
+  let bestScore = Infinity;
+  for (let k = 0; k < seq.length; k++) {
+    const node = seq[k];
+    let t: string[] | null = null;
+    if (node.kind === 'word') {
+      const next = seq[k + 1];
+      const pair = !node.inflect && next?.kind === 'word' && !next.inflect ? pairVariants(node.word, next.word) : null;
+      t = (pair ?? wordForms(node)).map(firstWord);
+    } else if (node.kind === 'alt') {
+      const all: string[] = [];
+      let ok = true;
+      for (const b of node.branches) {
+        const bt = seqTriggers(b, depth);
+        if (!bt) { ok = false; break; }
+        all.push(...bt);
+      }
+      t = ok ? all : null;
+    } else if (node.kind === 'macro' && node.name in MACROS && depth < PATTERN_LIMITS.maxMacroDepth) {
+      const all: string[] = [];
+      let ok = true;
+      for (const p of MACROS[node.name]) {
+        const bt = seqTriggers(parsePattern(p), depth + 1);
+        if (!bt) { ok = false; break; }
+        all.push(...bt);
+      }
+      t = ok ? all : null;
+    }
+    if (!t || t.length === 0) continue;
+    const unique = [...new Set(t)];
+    const commonCount = unique.filter((w) => COMMON.has(w)).length;
+    const score = unique.length + commonCount * 50;
+    if (score < bestScore) { best = unique; bestScore = score; }
+  }
+  return best;
+}
+
+function firstWord(form: string): string {
+  const w = form.split(' ')[0];
+  // Triggers are compared against words split at apostrophes and hyphens, so keep the leading part.
+  return w.split(/['-]/)[0];
+}
+
+/** Compiles one pattern. Throws PatternError for malformed patterns. */
+export function compilePattern(pattern: string): CompiledPattern {
+  const seq = parsePattern(pattern);
+  const first = seq[0];
+  const last = seq[seq.length - 1];
+  if (first.kind === 'gap' || last.kind === 'gap') throw new PatternError('a pattern cannot start or end with a gap');
+  const body = compileSeq(seq, 0);
+  const source = `${WORD_START}(?:${body})${last.kind === 'punct' || last.kind === 'end' ? '' : WORD_END}`;
+  // Compile once here so a bad pattern is reported at load time, not while linting.
+  try {
+    new RegExp(source, 'giu');
+  } catch (e) {
+    throw new PatternError(`pattern could not be compiled: ${(e as Error).message}`);
+  }
+  return { source, triggers: seqTriggers(seq, 0) };
+}
+
+/** Splits text into the lower-case words the trigger prefilter compares against. */
+export function triggerWords(text: string, into: Set<string>): Set<string> {
+  const re = /[\p{L}\p{N}$%]+/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) into.add(m[0].toLowerCase());
+  return into;
+}

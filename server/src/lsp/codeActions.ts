@@ -1,0 +1,141 @@
+// Code actions built from the current text's findings, never from the (possibly stale) diagnostics in the request.
+import {
+  CodeAction,
+  CodeActionKind,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAll, type Finding } from '../core';
+import { rangeOf, SOURCE } from './diagnostics';
+import type { Outcome } from './state';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.trustlint`;
+
+/** The kinds the server announces in codeActionProvider. */
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+/** A requested `only` entry selects a kind when it equals it or is one of its parents ("source" selects "source.fixAll.trustlint"). */
+export function kindRequested(only: readonly string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
+}
+
+export function codeActions(doc: TextDocument, params: CodeActionParams, outcome: Outcome): CodeAction[] {
+  const only = params.context?.only;
+  const actions: CodeAction[] = [];
+  if (kindRequested(only, CodeActionKind.QuickFix)) actions.push(...quickFixes(doc, params, outcome.findings));
+  // Fix-all is cheap from the cache; without `only` it is offered only when it would change something.
+  if (kindRequested(only, FIX_ALL_KIND)) {
+    const action = fixAllAction(doc, outcome, only !== undefined && only.length > 0);
+    if (action) actions.push(action);
+  }
+  return actions;
+}
+
+function quickFixes(doc: TextDocument, params: CodeActionParams, findings: readonly Finding[]): CodeAction[] {
+  const uri = doc.uri;
+  const requestStart = doc.offsetAt(params.range.start);
+  const requestEnd = doc.offsetAt(params.range.end);
+  const used = new Set<Finding>();
+  const disabled = new Set<string>();
+  const fixes: CodeAction[] = [];
+  const disables: CodeAction[] = [];
+
+  for (const diagnostic of params.context?.diagnostics ?? []) {
+    const ruleId = ruleIdOf(diagnostic);
+    if (!ruleId) continue;
+    const diagStart = doc.offsetAt(diagnostic.range.start);
+    const diagEnd = doc.offsetAt(diagnostic.range.end);
+    const candidates = findings.filter(
+      (f) => !used.has(f) && f.ruleId === ruleId && overlaps(f, requestStart, requestEnd) && overlaps(f, diagStart, diagEnd),
+    );
+    // Prefer the finding that sits exactly where the diagnostic says; after edits elsewhere, any overlapping one.
+    candidates.sort((a, b) => distance(a, diagStart, diagEnd) - distance(b, diagStart, diagEnd));
+    const finding = candidates[0];
+    if (!finding) continue;
+    used.add(finding);
+
+    finding.fixes.forEach((fix, index) => {
+      const action = CodeAction.create(fix.title, { changes: { [uri]: [{ range: rangeOf(doc, fix.start, fix.end), newText: fix.replacement }] } }, CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      if (index === 0) action.isPreferred = true;
+      fixes.push(action);
+    });
+
+    const line = doc.positionAt(finding.start).line;
+    const key = `${ruleId}\u0000${line}`;
+    if (!disabled.has(key)) {
+      disabled.add(key);
+      const action = CodeAction.create(`Disable ${ruleId} for this line`, { changes: { [uri]: [disableEdit(doc, line, ruleId)] } }, CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      disables.push(action);
+    }
+  }
+  // Rewrites first, suppressions last, so the lightbulb leads with the trust-based alternative.
+  return [...fixes, ...disables];
+}
+
+/** Inserts the directive on its own line above `line`, indented like it. */
+export function disableEdit(doc: TextDocument, line: number, ruleId: string): TextEdit {
+  const lineStart = doc.offsetAt({ line, character: 0 });
+  const rest = doc.getText().slice(lineStart);
+  const indent = /^[ \t]*/.exec(rest)?.[0] ?? '';
+  const eol = /\r\n/.test(doc.getText()) ? '\r\n' : '\n';
+  return { range: rangeOf(doc, lineStart, lineStart), newText: `${indent}<!-- trustlint-disable-next-line ${ruleId} -->${eol}` };
+}
+
+function fixAllAction(doc: TextDocument, outcome: Outcome, requested: boolean): CodeAction | undefined {
+  if (!outcome.config) return undefined;
+  if (!requested && !outcome.findings.some((f) => f.fixes.some((fix) => fix.dropIn))) return undefined;
+  const before = doc.getText();
+  const result = fixAll(before, { languageId: doc.languageId, config: outcome.config });
+  if (result.applied === 0 || result.text === before) return undefined;
+  const action = CodeAction.create('Apply all drop-in Trustlint fixes', { changes: { [doc.uri]: [minimalEdit(doc, before, result.text)] } }, FIX_ALL_KIND);
+  return action;
+}
+
+/** One edit covering only the span between the common prefix and suffix of the two texts. */
+export function minimalEdit(doc: Pick<TextDocument, 'positionAt'>, before: string, after: string): TextEdit {
+  let prefix = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (
+    suffix < shorter - prefix &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  ) {
+    suffix++;
+  }
+  // Never split a surrogate pair: positions must land on whole UTF-16 characters.
+  if (prefix > 0 && isHighSurrogate(before.charCodeAt(prefix - 1))) prefix--;
+  if (suffix > 0 && isLowSurrogate(before.charCodeAt(before.length - suffix))) suffix--;
+  return {
+    range: rangeOf(doc, prefix, before.length - suffix),
+    newText: after.slice(prefix, after.length - suffix),
+  };
+}
+
+function ruleIdOf(diagnostic: Diagnostic): string | undefined {
+  if (diagnostic.source !== undefined && diagnostic.source !== SOURCE) return undefined;
+  const code = diagnostic.code;
+  return typeof code === 'string' && code.length > 0 ? code : undefined;
+}
+
+/** Inclusive at both ends so a cursor touching either edge of a finding still counts. */
+function overlaps(finding: Finding, start: number, end: number): boolean {
+  return finding.start <= end && start <= finding.end;
+}
+
+function distance(finding: Finding, start: number, end: number): number {
+  return Math.abs(finding.start - start) + Math.abs(finding.end - end);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}

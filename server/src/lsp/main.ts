@@ -1,0 +1,13 @@
+// Entry point bundled to dist/server.js. The transport comes from the command line: --node-ipc when VS Code
+// starts it, --stdio for other editors.
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+import { describe } from './state';
+
+const connection = createConnection(ProposedFeatures.all);
+
+// A bug anywhere must not end the session: log it and keep serving.
+process.on('uncaughtException', (error) => connection.console.error(`Trustlint server error: ${describe(error)}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`Trustlint server error: ${describe(reason)}`));
+
+startServer(connection);

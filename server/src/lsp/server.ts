@@ -1,0 +1,170 @@
+// Wires the connection to the modules: capability negotiation, document sync, and request handlers.
+import {
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type DocumentDiagnosticReport,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CODE_ACTION_KINDS, codeActions } from './codeActions';
+import { hover } from './hover';
+import { documentSymbols, foldingRanges } from './outline';
+import { PushScheduler } from './push';
+import { SettingsStore } from './settings';
+import { describe, LintState, type Outcome } from './state';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let usePull = false;
+  let canRefresh = false;
+  let canRegisterConfig = false;
+  let markdownHover = true;
+  let settings: SettingsStore | undefined;
+  let state: LintState | undefined;
+  let push: PushScheduler | undefined;
+
+  const log = {
+    error: (message: string) => connection.console.error(message),
+    warn: (message: string) => connection.console.warn(message),
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities ?? {};
+    usePull = caps.textDocument?.diagnostic !== undefined;
+    canRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
+    canRegisterConfig = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    const formats = caps.textDocument?.hover?.contentFormat;
+    markdownHover = !Array.isArray(formats) || formats.includes('markdown');
+
+    settings = new SettingsStore(connection, caps.workspace?.configuration === true);
+    // Editors without workspace/configuration (some Neovim setups) can pass settings at startup instead.
+    const init = params.initializationOptions as { trustlint?: unknown } | undefined;
+    if (init && typeof init === 'object' && init.trustlint !== undefined) settings.setGlobal(init.trustlint);
+    state = new LintState(settings, log);
+    if (!usePull) push = new PushScheduler(connection, documents, state, log);
+
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'Trustlint' },
+        foldingRangeProvider: true,
+        ...(usePull ? { diagnosticProvider: { identifier: 'trustlint', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'trustlint' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canRegisterConfig) {
+      connection.client.register(DidChangeConfigurationNotification.type, undefined).catch((error: unknown) => {
+        log.warn(`Could not register for settings changes: ${describe(error)}`);
+      });
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const raw = (change?.settings as { trustlint?: unknown } | undefined)?.trustlint;
+    settings?.reset(raw);
+    state?.clear();
+    if (usePull) {
+      if (canRefresh) {
+        connection.languages.diagnostics.refresh().catch((error: unknown) => log.warn(`Diagnostic refresh failed: ${describe(error)}`));
+      }
+    } else {
+      push?.scheduleAll();
+    }
+  });
+
+  documents.onDidChangeContent(({ document }) => push?.schedule(document.uri));
+  documents.onDidClose(({ document }) => {
+    settings?.forget(document.uri);
+    state?.forget(document.uri);
+    push?.close(document.uri);
+  });
+
+  function docOf(uri: unknown): TextDocument | undefined {
+    return typeof uri === 'string' ? documents.get(uri) : undefined;
+  }
+
+  /** The current outcome for a URI, or undefined for unknown documents. Throws only on cancellation. */
+  async function current(uri: unknown, token?: CancellationToken): Promise<{ doc: TextDocument; outcome: Outcome } | undefined> {
+    const doc = docOf(uri);
+    if (!doc || !state) return undefined;
+    const outcome = await state.outcome(doc, () => token?.isCancellationRequested === true);
+    if (!outcome) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+    return { doc, outcome };
+  }
+
+  /** Runs a handler so a bug answers with `fallback` and a log line instead of an error loop. */
+  async function guarded<T>(name: string, fallback: T, run: () => Promise<T> | T): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      log.error(`Trustlint ${name} failed: ${describe(error)}`);
+      return fallback;
+    }
+  }
+
+  const emptyReport: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
+
+  connection.languages.diagnostics.on((params, token) =>
+    guarded('diagnostics', emptyReport, async (): Promise<DocumentDiagnosticReport> => {
+      const found = await current(params?.textDocument?.uri, token);
+      if (!found) return emptyReport;
+      const { outcome } = found;
+      if (params.previousResultId === outcome.resultId) {
+        return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: outcome.resultId };
+      }
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: outcome.resultId, items: outcome.diagnostics };
+    }),
+  );
+
+  connection.onCodeAction((params, token) =>
+    guarded('code actions', [], async () => {
+      if (!params?.range) return [];
+      const found = await current(params.textDocument?.uri, token);
+      return found ? codeActions(found.doc, params, found.outcome) : [];
+    }),
+  );
+
+  connection.onHover((params, token) =>
+    guarded('hover', null, async () => {
+      if (!params?.position) return null;
+      const found = await current(params.textDocument?.uri, token);
+      return found ? hover(found.doc, params.position, found.outcome.findings, markdownHover) : null;
+    }),
+  );
+
+  connection.onDocumentSymbol((params) =>
+    guarded('outline', [], () => {
+      const doc = docOf(params?.textDocument?.uri);
+      return doc ? documentSymbols(doc.getText()) : [];
+    }),
+  );
+
+  connection.onFoldingRanges((params) =>
+    guarded('folding', [], () => {
+      const doc = docOf(params?.textDocument?.uri);
+      return doc ? foldingRanges(doc.getText()) : [];
+    }),
+  );
+
+  connection.onShutdown(() => {
+    push?.dispose();
+    state?.clear();
+  });
+  connection.onExit(() => push?.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}

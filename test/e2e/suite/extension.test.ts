@@ -1,0 +1,246 @@
+// Trustlint inside a real VS Code extension host: activation, diagnostics, quick fixes, fix-all, hover,
+// snippets, configuration files and crash recovery. The expected findings come from the pure core run on the
+// same text, so the suite checks the editor wiring, not a copy of the rule pack.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse as parseJsonc } from 'jsonc-parser';
+import * as vscode from 'vscode';
+import { applyFixes, fixAll, getRule } from '../../../server/src/core';
+import {
+  EXTENSION_ID,
+  PROBE_LINE,
+  activeExtension,
+  applyAction,
+  closeAllEditors,
+  describe as describeDiagnostics,
+  diagnosticKey,
+  expectedFindings,
+  findingKey,
+  matchesCore,
+  openInEditor,
+  ruleId,
+  serverPids,
+  trustlintDiagnostics,
+  waitForDiagnostics,
+  workspaceRoot,
+  writeWorkspaceFile,
+} from './helpers';
+
+let fileCount = 0;
+/** A new file per use: VS Code keeps closed documents in memory for a while, so reusing a name could show stale text. */
+function fixture(text: string): string {
+  fileCount += 1;
+  return writeWorkspaceFile(`case-${fileCount}.playbook`, text);
+}
+
+function exampleFiles(): string[] {
+  const dir = path.join(workspaceRoot(), 'examples');
+  return fs.readdirSync(dir).filter((n) => n.endsWith('.playbook')).sort().map((n) => path.join(dir, n));
+}
+
+describe('Trustlint in VS Code', () => {
+  before(async () => {
+    await closeAllEditors();
+  });
+
+  afterEach(async () => {
+    // Leave no dirty editors behind: the next test starts from the files on disk.
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await closeAllEditors();
+  });
+
+  it('activates when a .playbook file is opened', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
+    const editor = await openInEditor(exampleFiles()[0]!);
+    assert.equal(editor.document.languageId, 'playbook');
+    // onLanguage:playbook activation; activate() resolves at once if it already ran.
+    await extension.activate();
+    assert.equal(extension.isActive, true);
+    assert.ok(extension.packageJSON.contributes.commands.some((c: { command: string }) => c.command === 'trustlint.restartServer'));
+  });
+
+  it('reports the findings of every example playbook with exact ranges, codes and severities', async () => {
+    await activeExtension();
+    const files = exampleFiles();
+    assert.ok(files.length > 0, 'no examples/*.playbook to check');
+    let total = 0;
+    for (const file of files) {
+      const { document } = await openInEditor(file);
+      const expected = expectedFindings(document.getText(), document.languageId);
+      assert.ok(expected.length > 0, `${path.basename(file)} has no findings; the examples mix coercive and trust-based lines`);
+      const got = await waitForDiagnostics(document.uri, (ds) => matchesCore(document, ds),
+        `the ${expected.length} findings of ${path.basename(file)}`);
+      for (const d of got) {
+        assert.equal(d.source, 'trustlint');
+        assert.match(ruleId(d), /^[a-z0-9]+(-[a-z0-9]+)*$/, 'the code is the kebab-case rule id');
+        assert.ok(typeof d.code === 'object' && d.code.target instanceof vscode.Uri, 'the code links to the rule documentation');
+        assert.ok(d.message.length > 20, `a real message, not "${d.message}"`);
+      }
+      total += got.length;
+    }
+    assert.ok(total >= files.length);
+  });
+
+  it('flags the false-urgency probe line exactly where the core says', async () => {
+    const file = fixture(`# Closing call\n\nThanks for your time today.\n${PROBE_LINE}\n`);
+    const { document } = await openInEditor(file);
+    const expected = expectedFindings(document.getText(), 'playbook');
+    assert.ok(expected.length > 0, `the core does not flag "${PROBE_LINE}"`);
+    const got = await waitForDiagnostics(document.uri, (ds) => matchesCore(document, ds), 'the probe line diagnostics');
+    for (const d of got) {
+      assert.equal(d.range.start.line, 3, 'every finding is on the probe line');
+      const text = document.getText(d.range);
+      assert.ok(PROBE_LINE.includes(text) && text.length > 0, `range covers "${text}"`);
+    }
+    const messages = new Set(expected.map((f) => f.message));
+    assert.ok(got.every((d) => messages.has(d.message)), 'messages are the rule messages');
+  });
+
+  it('applies the preferred quick fix through executeCodeActionProvider and the finding disappears', async () => {
+    const file = fixture(`# Closing call\n\n${PROBE_LINE}\n`);
+    const { document } = await openInEditor(file);
+    const [diagnostic] = await waitForDiagnostics(document.uri, (ds) => ds.length > 0 && matchesCore(document, ds), 'a finding to fix');
+    const finding = expectedFindings(document.getText(), 'playbook').find((f) => findingKey(document, f) === diagnosticKey(diagnostic!));
+    assert.ok(finding && finding.fixes.length > 0, 'the finding has a fix');
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider', document.uri, diagnostic!.range, vscode.CodeActionKind.QuickFix.value);
+    const ours = actions.filter((a) => a.diagnostics?.some((d) => d.source === 'trustlint' && ruleId(d) === ruleId(diagnostic!)));
+    assert.ok(ours.length >= finding.fixes.length, `one quick fix per replacement; got ${ours.map((a) => a.title).join(', ')}`);
+    const preferred = ours.find((a) => a.isPreferred);
+    assert.ok(preferred, 'one quick fix is preferred');
+    assert.ok(vscode.CodeActionKind.QuickFix.contains(preferred.kind!), 'it is a quickfix');
+
+    const before = document.getText();
+    await applyAction(preferred);
+    const wanted = applyFixes(before, [finding.fixes[0]!]).text;
+    assert.equal(document.getText(), wanted, 'the preferred fix applied the core\'s first replacement');
+    await waitForDiagnostics(document.uri,
+      (ds) => matchesCore(document, ds) && !ds.some((d) => diagnosticKey(d) === diagnosticKey(diagnostic!)),
+      'the fixed finding to disappear');
+  });
+
+  it('fix-all (source.fixAll.trustlint) applies the drop-in rewrites and nothing else', async () => {
+    const text = fs.readFileSync(exampleFiles()[0]!, 'utf8') + `\n${PROBE_LINE}\n`;
+    const expected = fixAll(text, { languageId: 'playbook' });
+    assert.ok(expected.applied > 0, 'the text has at least one drop-in fix');
+    const findings = expectedFindings(text, 'playbook');
+    const preferredAll = applyFixes(text, findings.map((f) => f.fixes[0]!).filter(Boolean)).text;
+
+    const file = fixture(text);
+    const { document } = await openInEditor(file);
+    await waitForDiagnostics(document.uri, (ds) => matchesCore(document, ds), 'the findings before fix-all');
+    const full = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider', document.uri, full, 'source.fixAll.trustlint');
+    const fix = actions.find((a) => a.kind?.value === 'source.fixAll.trustlint');
+    assert.ok(fix, `no source.fixAll.trustlint action; got ${actions.map((a) => `${a.title} (${a.kind?.value})`).join(', ')}`);
+    await applyAction(fix);
+    assert.equal(document.getText(), expected.text, 'fix-all produced the core\'s drop-in-only result');
+    if (findings.some((f) => f.fixes.length > 0 && !f.fixes[0]!.dropIn)) {
+      assert.notEqual(document.getText(), preferredAll, 'fix-all left the rewrites that need a human alone');
+    }
+    const after = await waitForDiagnostics(document.uri, (ds) => matchesCore(document, ds), 'the findings after fix-all');
+    const left = expectedFindings(document.getText(), 'playbook');
+    assert.ok(left.every((f) => !f.fixes.some((x) => x.dropIn)) || after.length < findings.length,
+      'fix-all removed findings that had drop-in fixes');
+  });
+
+  it('shows the tactic, rationale and alternatives on hover', async () => {
+    const file = fixture(`${PROBE_LINE}\n`);
+    const { document } = await openInEditor(file);
+    const [diagnostic] = await waitForDiagnostics(document.uri, (ds) => ds.length > 0, 'a finding to hover');
+    const rule = getRule(ruleId(diagnostic!));
+    assert.ok(rule, `unknown rule ${ruleId(diagnostic!)}`);
+    const middle = document.positionAt(Math.floor((document.offsetAt(diagnostic!.range.start) + document.offsetAt(diagnostic!.range.end)) / 2));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, middle);
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.ok(text.includes(rule.rationale.slice(0, 40)), `hover shows the rationale; got:\n${text}`);
+    assert.ok(rule.replacements.some((r) => text.includes(r.text)), `hover lists an alternative; got:\n${text}`);
+
+    // Away from any finding there is no Trustlint hover.
+    const clean = fixture('Thanks for your time today.\n');
+    const cleanDoc = (await openInEditor(clean)).document;
+    const none = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', cleanDoc.uri, new vscode.Position(0, 3));
+    const noneText = none.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.ok(!noneText.includes(rule.rationale.slice(0, 40)), 'no Trustlint hover on clean text');
+  });
+
+  it('inserts every contributed snippet without creating a finding', async function () {
+    const extension = await activeExtension();
+    const snippetsFile = path.join(extension.extensionPath, 'snippets', 'playbook.code-snippets');
+    const snippets = parseJsonc(fs.readFileSync(snippetsFile, 'utf8')) as Record<string, { prefix: unknown; body: unknown }>;
+    const names = Object.keys(snippets);
+    assert.ok(names.length > 0, 'snippets/playbook.code-snippets is empty');
+    this.timeout(30_000 + names.length * 15_000);
+    for (const name of names) {
+      // The probe line sits below the insertion point: once its diagnostic moves down by the snippet's height,
+      // the server has linted the text with the snippet in it.
+      const file = fixture(`\n${PROBE_LINE}\n`);
+      const editor = await openInEditor(file);
+      const { document } = editor;
+      await waitForDiagnostics(document.uri, (ds) => ds.length > 0, `the probe finding before snippet "${name}"`);
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      // Look the snippet up by name, so this also proves VS Code registered the contributed snippet file.
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'playbook', name });
+      const probeLine = document.lineCount - 2;
+      assert.ok(probeLine > 1, `snippet "${name}" inserted nothing`);
+      const after = await waitForDiagnostics(document.uri,
+        (ds) => ds.some((d) => d.range.start.line === probeLine) && matchesCore(document, ds),
+        `diagnostics after inserting snippet "${name}"`);
+      const inSnippet = after.filter((d) => d.range.start.line < probeLine);
+      assert.deepEqual(inSnippet.map(diagnosticKey), [], `snippet "${name}" produced findings:\n${document.getText()}`);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  it('re-lints when .trustlintrc.json turns a rule off', async () => {
+    const file = fixture(`${PROBE_LINE}\n`);
+    const { document } = await openInEditor(file);
+    const before = await waitForDiagnostics(document.uri, (ds) => ds.length > 0, 'the probe finding');
+    const id = ruleId(before[0]!);
+    const config = path.join(workspaceRoot(), '.trustlintrc.json');
+    try {
+      fs.writeFileSync(config, JSON.stringify({ rules: { [id]: 'off' } }, null, 2));
+      await waitForDiagnostics(document.uri, (ds) => !ds.some((d) => ruleId(d) === id), `${id} to disappear after turning it off`);
+    } finally {
+      fs.rmSync(config, { force: true });
+    }
+    await waitForDiagnostics(document.uri, (ds) => ds.some((d) => ruleId(d) === id), `${id} to come back after deleting the config`);
+  });
+
+  it('restarts the server after it is killed and keeps linting', async () => {
+    const file = fixture(`${PROBE_LINE}\n`);
+    const editor = await openInEditor(file);
+    const { document } = editor;
+    await waitForDiagnostics(document.uri, (ds) => ds.length > 0, 'the probe finding');
+    const before = serverPids();
+    assert.equal(before.length, 1, `exactly one Trustlint server runs under the extension host (pids: ${before.join(', ') || 'none'})`);
+    process.kill(before[0]!, 'SIGKILL');
+    // Edit while the server is down: only a new server that received the current text can report the new line.
+    await editor.edit((b) => b.insert(new vscode.Position(document.lineCount, 0), `\n\n${PROBE_LINE}\n`));
+    const newLine = document.lineCount - 2;
+    await waitForDiagnostics(document.uri,
+      (ds) => ds.some((d) => d.range.start.line === newLine) && matchesCore(document, ds),
+      'diagnostics from the restarted server', 30_000);
+    const fresh = serverPids().filter((pid) => !before.includes(pid));
+    assert.equal(fresh.length, 1, `one new server after the restart (before: ${before.join(', ')}, now: ${serverPids().join(', ') || 'none'})`);
+  });
+
+  it('restarts the server on "Trustlint: Restart Server"', async () => {
+    const file = fixture(`${PROBE_LINE}\n`);
+    const editor = await openInEditor(file);
+    await waitForDiagnostics(editor.document.uri, (ds) => ds.length > 0, 'the probe finding');
+    const before = serverPids();
+    await vscode.commands.executeCommand('trustlint.restartServer');
+    const fresh = serverPids().filter((pid) => !before.includes(pid));
+    assert.equal(fresh.length, 1, `one new server after the restart (before: ${before.join(', ') || 'none'}, now: ${serverPids().join(', ') || 'none'})`);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), `${PROBE_LINE}\n`));
+    await waitForDiagnostics(editor.document.uri,
+      (ds) => ds.some((d) => d.range.start.line === 0) && ds.some((d) => d.range.start.line === 1),
+      'diagnostics from the restarted server');
+    assert.ok(trustlintDiagnostics(editor.document.uri).length > 0, describeDiagnostics(trustlintDiagnostics(editor.document.uri)));
+  });
+});
