@@ -13,6 +13,7 @@ import {
   type Message,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { TraceChannel } from './traceChannel';
 
 const CLIENT_ID = 'trustlint';
 const CLIENT_NAME = 'Trustlint';
@@ -21,14 +22,17 @@ const DEFAULT_LANGUAGES = ['playbook', 'markdown'];
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
-let output: vscode.OutputChannel | undefined;
+let output: vscode.LogOutputChannel | undefined;
+let trace: TraceChannel | undefined;
 let client: LanguageClient | undefined;
 /** Start/stop requests are chained so a quick series of restarts never runs two servers at once. */
 let queue: Promise<void> = Promise.resolve();
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  output = vscode.window.createOutputChannel(CLIENT_NAME);
-  context.subscriptions.push(output);
+  // vscode-languageclient 11 logs through the LogOutputChannel API (info/warn/error).
+  output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+  trace = new TraceChannel(output);
+  context.subscriptions.push(output, trace);
   const channel = output;
 
   context.subscriptions.push(
@@ -37,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration((event) => {
       // The document selector is fixed when a client starts, so a new language list needs a new client.
       if (event.affectsConfiguration('trustlint.languages')) {
-        channel.appendLine('trustlint.languages changed; restarting the server.');
+        channel.info('trustlint.languages changed; restarting the server.');
         void enqueue(() => restart(context));
       }
     }),
@@ -72,7 +76,7 @@ async function restart(context: vscode.ExtensionContext): Promise<void> {
 }
 
 async function start(context: vscode.ExtensionContext): Promise<void> {
-  if (!output) throw new Error('Trustlint output channel is missing.');
+  if (!output || !trace) throw new Error('Trustlint output channel is missing.');
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -92,7 +96,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     },
     // The same channel carries the server's log and, with trustlint.trace.server, the protocol trace.
     outputChannel: output,
-    traceOutputChannel: output,
+    traceOutputChannel: trace,
     errorHandler: new RestartingErrorHandler(output),
   };
   const next = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
@@ -108,7 +112,7 @@ async function stop(): Promise<void> {
     await current.stop();
   } catch (error) {
     // A server that already died cannot be stopped cleanly; that is fine when it is being replaced.
-    output?.appendLine(`Stopping the server failed: ${errorText(error)}`);
+    output?.warn(`Stopping the server failed: ${errorText(error)}`);
   }
   await current.dispose();
 }
@@ -124,7 +128,7 @@ function languages(): string[] {
 
 function reportStartFailure(error: unknown): void {
   const text = `Trustlint could not start its language server: ${errorText(error)}`;
-  output?.appendLine(text);
+  output?.error(text);
   void vscode.window.showErrorMessage(text, 'Show Output').then((choice) => {
     if (choice) output?.show(true);
   });
@@ -141,7 +145,7 @@ function errorText(error: unknown): string {
 class RestartingErrorHandler implements ErrorHandler {
   private readonly restarts: number[] = [];
 
-  constructor(private readonly channel: vscode.OutputChannel) {}
+  constructor(private readonly channel: vscode.LogOutputChannel) {}
 
   error(_error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult {
     // A few broken messages are survivable; a stream of them means the connection is gone.
@@ -155,7 +159,7 @@ class RestartingErrorHandler implements ErrorHandler {
     if (this.restarts.length >= MAX_RESTARTS) {
       const text = `The Trustlint server stopped ${MAX_RESTARTS + 1} times in 3 minutes and will not be restarted. ` +
         'Run "Trustlint: Restart Server" after checking the output.';
-      this.channel.appendLine(text);
+      this.channel.error(text);
       void vscode.window.showErrorMessage(text, 'Show Output').then((choice) => {
         if (choice) this.channel.show(true);
       });
@@ -163,7 +167,7 @@ class RestartingErrorHandler implements ErrorHandler {
     }
     this.restarts.push(now);
     const text = `The Trustlint server stopped unexpectedly and is restarting (restart ${this.restarts.length} of ${MAX_RESTARTS} allowed in 3 minutes).`;
-    this.channel.appendLine(text);
+    this.channel.warn(text);
     void vscode.window.showWarningMessage(text, 'Show Output').then((choice) => {
       if (choice) this.channel.show(true);
     });

@@ -31,6 +31,10 @@ const verbose = process.env.E2E_VERBOSE === '1';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/** Workbench chatter that says nothing about the tests (offline gallery lookups, socket set-up, service worker). */
+const NOISE = [/^Resolv(ing|ed) connection token/, /^Creating a socket/, /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\]/, /^ChatSessionStore:/, /ENOTFOUND/, /ERR_NAME_NOT_RESOLVED/];
+
 const args = process.argv.slice(2);
 const flag = (name) => args.filter((a) => a.startsWith(`--${name}=`)).map((a) => a.slice(name.length + 3));
 const devPaths = flag('extensionDevelopmentPath');
@@ -120,6 +124,7 @@ async function main() {
   await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
     // The workbench forwards the extension host's console here; mocha's report is in it.
     const line = util.format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
+    if (!verbose && NOISE.some((re) => re.test(line))) return;
     if (type === 'error') process.stderr.write(`${line}\n`);
     else process.stdout.write(`${line}\n`);
   });

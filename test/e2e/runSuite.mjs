@@ -23,7 +23,7 @@ if (!fs.existsSync(path.join(repo, 'dist/extension.js')) || !fs.existsSync(path.
 }
 
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'trustlint-e2e-ws-'));
-fs.cpSync(path.join(repo, 'examples'), path.join(workspace, 'examples'), { recursive: true });
+fs.cpSync(process.env.TRUSTLINT_E2E_EXAMPLES || path.join(repo, 'examples'), path.join(workspace, 'examples'), { recursive: true });
 const extra = path.join(repo, 'test/e2e/fixtures/workspace');
 if (fs.existsSync(extra)) fs.cpSync(extra, workspace, { recursive: true });
 

@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
+  LogMessageNotification,
+  PublishDiagnosticsNotification,
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
@@ -41,8 +43,10 @@ export class TestClient {
     proc.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
     this.conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-    this.conn.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
-    this.conn.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    this.conn.onNotification(LogMessageNotification.type, (params) => {
+      this.logs.push(params.message);
+    });
+    this.conn.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.push(params);
       for (const waiter of [...this.publishWaiters]) {
         if (waiter.test(params)) {

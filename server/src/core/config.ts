@@ -1,5 +1,7 @@
 // Resolves raw configuration objects (a parsed .trustlintrc.json, editor settings) into one frozen config.
 // No file access here: callers read files and hand over plain objects.
+import Ajv from 'ajv';
+import schema from '../../schemas/config.schema.json';
 import { builtinPack, compilePack, type CompiledPack } from './pack';
 import { CATEGORIES, type Category, type Problem, type Result, type Severity } from './types';
 
@@ -9,6 +11,7 @@ export type RuleSetting = Severity | 'off' | 'on';
 export interface ConfigInput {
   $schema?: string;
   extends?: string | string[];
+  root?: boolean;
   profile?: 'default' | 'consumer' | 'internal-training';
   rules?: Record<string, RuleSetting>;
   categories?: Partial<Record<Category, RuleSetting>>;
@@ -59,6 +62,28 @@ export function hashString(s: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+/** Checks a raw config object against config.schema.json; unknown keys get a "did you mean" hint. */
+export function validateConfigShape(raw: unknown): Problem[] {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  if (validator(raw)) return [];
+  const known = Object.keys((schema as { properties: object }).properties);
+  return (validator.errors ?? []).map((e) => {
+    if (e.keyword === 'additionalProperties') {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      const where = `${e.instancePath}/${key}`;
+      const candidates = e.instancePath === '' ? known : e.instancePath === '/categories' ? [...CATEGORIES] : ['rep', 'buyer', 'other'];
+      return { path: where, message: `unknown key "${key}"${suggest(key, candidates)}` };
+    }
+    if (e.keyword === 'enum') {
+      const allowed = (e.params as { allowedValues: string[] }).allowedValues.join(', ');
+      return { path: e.instancePath || '/', message: `must be one of: ${allowed}` };
+    }
+    return { path: e.instancePath || '/', message: e.message ?? 'is invalid' };
+  });
+}
+
 const SETTINGS = new Set(['error', 'warning', 'information', 'hint', 'off', 'on']);
 
 /**
@@ -68,6 +93,8 @@ const SETTINGS = new Set(['error', 'warning', 'information', 'hint', 'off', 'on'
 export function resolveConfig(input?: ConfigInput, extraPacks: Array<{ name: string; pack: unknown }> = []): Result<ResolvedConfig> {
   const problems: Problem[] = [];
   if (!input && extraPacks.length === 0) return { ok: true, value: DEFAULT_CONFIG, problems };
+  const shape = validateConfigShape(input ?? {});
+  if (shape.length) return { ok: false, problems: shape };
   const raw = input ?? {};
   let pack = builtinPack();
   if (extraPacks.length) {

@@ -64,6 +64,14 @@ export function parsePattern(pattern: string): Node[] {
           if (text[i] === '}') { i++; break; }
           throw new PatternError('an alternative group "{" is not closed with "}"');
         }
+        // `{sign|close}+` inflects the last word of every branch.
+        if (text[i] === '+') {
+          i++;
+          for (const b of branches) {
+            const last = b[b.length - 1];
+            if (last?.kind === 'word') last.inflect = true;
+          }
+        }
         seq.push({ kind: 'alt', branches });
         continue;
       }

@@ -85,7 +85,7 @@ function maskInline(line: string): string {
   s = s.replace(/\]\([^)\s]*(?:\s+"[^"]*")?\)/g, (m) => ']' + fill(m.slice(1), BLOCK));
   s = s.replace(/\]\[[^\]]*\]/g, (m) => ']' + fill(m.slice(1), BLOCK));
   s = s.replace(/<(?:https?:|mailto:)[^>\s]*>/gi, (m) => fill(m, BLOCK));
-  s = s.replace(/\b(?:https?:\/\/|www\.)[^\s<>()"']+/gi, (m) => fill(m, BLOCK));
+  s = s.replace(/\b(?:https?:\/\/|www\.)[^\s<>()"']*[^\s<>()"'.,;:!?]/gi, (m) => fill(m, BLOCK));
   s = s.replace(/[\w.+-]+@[\w-]+\.[\w.-]+/g, (m) => fill(m, BLOCK));
   s = s.replace(/<\/?[A-Za-z][^<>]*>/g, (m) => fill(m, ' '));
   // Templating such as {{< shortcode >}} or {{generator:x}} is not prose; {{placeholder}} is.
@@ -145,6 +145,7 @@ export function scopeDocument(input: string, options: ScopeOptions = {}): Scoped
   let metaHeadingLevel = 0;
   // A "Don't say:" line covers the list or paragraph that follows it.
   let metaIntro = false;
+  let metaIntroKind: BlockKind | undefined;
   let speaker: Speaker;
 
   const close = () => {
@@ -153,6 +154,11 @@ export function scopeDocument(input: string, options: ScopeOptions = {}): Scoped
   };
   const open = (start: number, kind: BlockKind, level = 0) => {
     close();
+    // A "Don't say:" line covers one following paragraph, or one run of list items.
+    if (metaIntro) {
+      if (metaIntroKind === undefined) metaIntroKind = kind;
+      else if (kind !== 'list' || metaIntroKind !== 'list') { metaIntro = false; metaIntroKind = undefined; }
+    }
     current = { start, end: start, kind, speaker, meta: metaHeadingLevel > 0 || metaIntro, level };
   };
 
@@ -195,8 +201,6 @@ export function scopeDocument(input: string, options: ScopeOptions = {}): Scoped
       close();
       prevBlank = true;
       speaker = undefined;
-      // A blank line ends a "Don't say:" paragraph, but not a list that continues after it.
-      if (metaIntro && !inList) metaIntro = false;
       continue;
     }
     if (prevBlank && !inList && /^(?: {4}|\t)/.test(line.text) && !/^\s*([-*+]|\d+[.)])\s/.test(t)) {
@@ -219,6 +223,7 @@ export function scopeDocument(input: string, options: ScopeOptions = {}): Scoped
       const level = heading[2].length;
       if (metaHeadingLevel && level <= metaHeadingLevel) metaHeadingLevel = 0;
       metaIntro = false;
+      metaIntroKind = undefined;
       inList = false;
       speaker = undefined;
       const isMeta = META_HEADING.test(t);
@@ -272,6 +277,7 @@ export function scopeDocument(input: string, options: ScopeOptions = {}): Scoped
       // The introducing line itself is prose about the examples; what follows is the counter-example.
       close();
       metaIntro = true;
+      metaIntroKind = undefined;
     }
     prevBlank = false;
   }

@@ -23,7 +23,7 @@ export function kindRequested(only: readonly string[] | undefined, kind: string)
 }
 
 export function codeActions(doc: TextDocument, params: CodeActionParams, outcome: Outcome): CodeAction[] {
-  const only = params.context?.only;
+  const only = Array.isArray(params.context?.only) ? params.context.only : undefined;
   const actions: CodeAction[] = [];
   if (kindRequested(only, CodeActionKind.QuickFix)) actions.push(...quickFixes(doc, params, outcome.findings));
   // Fix-all is cheap from the cache; without `only` it is offered only when it would change something.
@@ -43,9 +43,10 @@ function quickFixes(doc: TextDocument, params: CodeActionParams, findings: reado
   const fixes: CodeAction[] = [];
   const disables: CodeAction[] = [];
 
-  for (const diagnostic of params.context?.diagnostics ?? []) {
+  const diagnostics = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
+  for (const diagnostic of diagnostics) {
     const ruleId = ruleIdOf(diagnostic);
-    if (!ruleId) continue;
+    if (!ruleId || !diagnostic.range?.start || !diagnostic.range.end) continue;
     const diagStart = doc.offsetAt(diagnostic.range.start);
     const diagEnd = doc.offsetAt(diagnostic.range.end);
     const candidates = findings.filter(
@@ -117,7 +118,8 @@ export function minimalEdit(doc: Pick<TextDocument, 'positionAt'>, before: strin
   };
 }
 
-function ruleIdOf(diagnostic: Diagnostic): string | undefined {
+function ruleIdOf(diagnostic: Diagnostic | undefined): string | undefined {
+  if (typeof diagnostic !== 'object' || diagnostic === null) return undefined;
   if (diagnostic.source !== undefined && diagnostic.source !== SOURCE) return undefined;
   const code = diagnostic.code;
   return typeof code === 'string' && code.length > 0 ? code : undefined;

@@ -73,7 +73,7 @@ function renderPlain(finding: Finding): string {
   return lines.join('\n');
 }
 
-/** Escapes Markdown syntax so rule text such as `{{date}}` or `*` renders literally. */
+/** Escapes the Markdown characters that could turn rule text into emphasis, code, links or HTML. */
 export function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
 }

@@ -11,6 +11,8 @@ import {
   type DocumentDiagnosticReport,
   type InitializeParams,
   type InitializeResult,
+  type Position,
+  type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CODE_ACTION_KINDS, codeActions } from './codeActions';
@@ -131,7 +133,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction((params, token) =>
     guarded('code actions', [], async () => {
-      if (!params?.range) return [];
+      if (!isRange(params?.range)) return [];
       const found = await current(params.textDocument?.uri, token);
       return found ? codeActions(found.doc, params, found.outcome) : [];
     }),
@@ -139,7 +141,7 @@ export function startServer(connection: Connection): void {
 
   connection.onHover((params, token) =>
     guarded('hover', null, async () => {
-      if (!params?.position) return null;
+      if (!isPosition(params?.position)) return null;
       const found = await current(params.textDocument?.uri, token);
       return found ? hover(found.doc, params.position, found.outcome.findings, markdownHover) : null;
     }),
@@ -167,4 +169,14 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+function isPosition(value: unknown): value is Position {
+  const p = value as Position | undefined;
+  return typeof p === 'object' && p !== null && Number.isInteger(p.line) && Number.isInteger(p.character);
+}
+
+function isRange(value: unknown): value is Range {
+  const r = value as Range | undefined;
+  return typeof r === 'object' && r !== null && isPosition(r.start) && isPosition(r.end);
 }

@@ -54,9 +54,9 @@ export function normalizeSettings(raw: unknown): Settings {
   };
 }
 
-/** A stable key for caches: equal settings give equal hashes. */
+/** A short stable key for caches and result ids: equal settings give equal hashes. */
 export function settingsHash(settings: Settings): string {
-  return JSON.stringify([
+  const key = JSON.stringify([
     settings.enable,
     [...settings.languages].sort(),
     settings.profile,
@@ -65,6 +65,10 @@ export function settingsHash(settings: Settings): string {
     settings.maxProblems,
     settings.maxFileSize,
   ]);
+  // FNV-1a: small and good enough to tell settings apart.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
 }
 
 /** True when a document with this language id should be linted under these settings. */

@@ -33,6 +33,8 @@ export class LintState {
   constructor(
     private readonly settings: SettingsStore,
     private readonly log: Logger,
+    // Injectable so tests can simulate a core that throws.
+    private readonly lintFn: typeof lint = lint,
   ) {}
 
   /**
@@ -86,7 +88,7 @@ export class LintState {
 
   private safeLint(doc: TextDocument, text: string, config: ResolvedConfig, isCancelled: () => boolean): Finding[] | undefined {
     try {
-      const result = lint(text, { languageId: doc.languageId, config, isCancelled });
+      const result = this.lintFn(text, { languageId: doc.languageId, config, isCancelled });
       if (isCancelled()) return undefined;
       for (const problem of result.problems) this.reportOnce(`${problem.path ? `${problem.path}: ` : ''}${problem.message}`);
       return result.findings;

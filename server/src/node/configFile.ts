@@ -1,7 +1,8 @@
 // Reads a `.trustlintrc.json` (JSON with comments) and returns the raw object for core.resolveConfig.
 // Validation of the content belongs to the core; this module only deals with files and syntax.
 import * as fs from 'node:fs';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+// The ESM build: the package's UMD main uses dynamic requires that esbuild cannot bundle.
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { describeFsError } from './files';
 
 /** The config file name looked up by tools; the CLI takes an explicit --config for now. */

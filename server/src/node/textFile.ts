@@ -209,3 +209,23 @@ export function formatBytes(n: number): string {
   if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
   return `${n} bytes`;
 }
+
+/** Writes a report file, creating its folder; atomic so a reader never sees half a report. */
+export async function writeReportFile(file: string, text: string): Promise<WriteResult> {
+  try {
+    await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  } catch (error) {
+    return { ok: false, reason: 'io', message: `cannot create the folder for ${file}: ${describeFsError(error)}` };
+  }
+  return writeFileAtomic(file, Buffer.from(text, 'utf8'));
+}
+
+/**
+ * Keeps a file's line-ending style after an edit: when the original used only CRLF, any bare LF
+ * that a replacement introduced becomes CRLF too.
+ */
+export function keepLineEndings(original: string, edited: string): string {
+  const usesCrlf = original.includes('\r\n') && !/(?<!\r)\n/.test(original);
+  if (!usesCrlf) return edited;
+  return edited.replace(/(?<!\r)\n/g, '\r\n');
+}

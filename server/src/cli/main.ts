@@ -1,0 +1,31 @@
+// Entry point of the `trustlint` command (bundled to dist/cli.js with a shebang).
+import { runCli } from './run';
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+// A closed pipe (`trustlint ... | head`) is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  readStdin,
+}).then(
+  (code) => {
+    // exitCode rather than exit() so piped output is flushed first.
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`trustlint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

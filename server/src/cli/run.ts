@@ -1,0 +1,324 @@
+// The CLI's work: read inputs, lint, fix, format, pick the exit code.
+// All process access goes through CliIo so the flow can be driven in-process as well as by dist/cli.js.
+import * as path from 'node:path';
+import {
+  DEFAULT_CONFIG,
+  fixAll,
+  getRule,
+  lint,
+  listRules,
+  resolveConfig,
+  type ConfigInput,
+  type Finding,
+  type ResolvedConfig,
+  type RuleSpec,
+} from '../core';
+import { collectFiles, languageIdFor, toPosixRelative } from '../node/files';
+import { loadConfigFile } from '../node/configFile';
+import {
+  decodeText,
+  DEFAULT_MAX_FILE_BYTES,
+  encodeText,
+  keepLineEndings,
+  readTextFile,
+  writeFileAtomic,
+  writeReportFile,
+} from '../node/textFile';
+import { HELP, parseCliArgs, type CliOptions } from './args';
+import { unifiedDiff } from './diff';
+import { formatReports } from './formats';
+import { Progress, type ProgressStream } from './progress';
+import { newReport, type FileFailure, type FileReport, type RunSummary } from './report';
+import { formatExplain, formatRuleList } from './rulesCommand';
+import { shouldColor } from './style';
+import { version } from '../../../package.json';
+
+export interface CliIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: ProgressStream;
+  stderr: ProgressStream;
+  readStdin(): Promise<Buffer>;
+}
+
+/** Exit codes; part of the CLI contract. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+type RuleWithDocs = RuleSpec & { docsUrl: string };
+
+/** Runs the CLI and returns the exit code. Never throws for user errors. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const started = performance.now();
+  const fail = (message: string): number => {
+    io.stderr.write(`trustlint: ${message}\n`);
+    return EXIT_ERROR;
+  };
+  const warn = (message: string): void => {
+    io.stderr.write(`trustlint: ${message}\n`);
+  };
+
+  const parsed = parseCliArgs(argv);
+  if (!parsed.ok) return fail(`${parsed.message}. Run 'trustlint --help' for usage.`);
+  const options = parsed.options;
+
+  if (options.command === 'help') {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  if (options.command === 'version') {
+    io.stdout.write(`${version}\n`);
+    return EXIT_OK;
+  }
+
+  const color = shouldColor(io.stdout.isTTY === true && options.output === undefined, io.env, options.color);
+
+  // Configuration: explicit --config only for now; discovery comes with the config work.
+  let config: ResolvedConfig = DEFAULT_CONFIG;
+  let configPath: string | undefined;
+  if (options.config !== undefined) {
+    configPath = path.resolve(io.cwd, options.config);
+    const loaded = loadConfig(configPath, options.config);
+    if (!loaded.ok) return fail(loaded.message);
+    for (const message of loaded.warnings) warn(message);
+    config = loaded.config;
+  }
+  const lookup = (id: string): RuleWithDocs | undefined => {
+    const compiled = config.pack.byId.get(id);
+    return compiled ? { ...compiled.spec, docsUrl: compiled.docsUrl } : getRule(id);
+  };
+
+  if (options.command === 'rules') {
+    const rules = options.config !== undefined ? config.pack.rules.map((r) => ({ ...r.spec, docsUrl: r.docsUrl })) : listRules();
+    return emit(io, options, formatRuleList(rules, options.format === 'json', color), fail);
+  }
+  if (options.command === 'explain') {
+    const id = options.inputs[0];
+    const rule = lookup(id);
+    if (!rule) {
+      const near = closest(id, config.pack.rules.map((r) => r.spec.id));
+      return fail(`unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}. Run 'trustlint rules' to list them.`);
+    }
+    return emit(io, options, formatExplain(rule, options.format === 'json', color), fail);
+  }
+  if (options.printConfig !== undefined) {
+    const printable = {
+      file: toPosixRelative(io.cwd, path.resolve(io.cwd, options.printConfig)),
+      languageId: languageIdFor(options.printConfig),
+      configFile: configPath ? toPosixRelative(io.cwd, configPath) : null,
+      profile: config.profile,
+      rules: config.rules,
+      categories: config.categories,
+      allow: config.allow,
+      ignore: config.ignore,
+      checkBuyerTurns: config.checkBuyerTurns,
+      checkMetaDiscussion: config.checkMetaDiscussion,
+      speakers: config.speakers,
+      ruleCount: config.pack.rules.length,
+    };
+    return emit(io, options, `${JSON.stringify(printable, null, 2)}\n`, fail);
+  }
+
+  // Gather the inputs.
+  const failures: FileFailure[] = [];
+  let inputErrors = 0;
+  const reports: FileReport[] = [];
+  const fixed: RunSummary['fixed'] = [];
+  const diffs: string[] = [];
+
+  const lintOne = (text: string, languageId: string): { findings: Finding[]; problems: string[] } => {
+    const result = lint(text, { languageId, config });
+    return { findings: result.findings, problems: result.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)) };
+  };
+
+  if (options.stdin) {
+    const name = options.stdinFilename;
+    const displayName = name !== undefined ? toPosixRelative(io.cwd, path.resolve(io.cwd, name)) : '<stdin>';
+    let bytes: Buffer;
+    try {
+      bytes = await io.readStdin();
+    } catch (error) {
+      return fail(`cannot read standard input: ${(error as Error).message}`);
+    }
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) return fail(`${displayName}: ${decoded.message}`);
+    if (bytes.length > DEFAULT_MAX_FILE_BYTES) return fail(`${displayName}: standard input is over the 2 MB limit`);
+    const text = decoded.file.text;
+    const languageId = name !== undefined ? languageIdFor(name) : 'markdown';
+    try {
+      let { findings, problems } = lintOne(text, languageId);
+      for (const p of problems) warn(`${displayName}: ${p}`);
+      if (options.fixDryRun) {
+        const result = fixAll(text, { languageId, config });
+        if (result.text !== text) diffs.push(unifiedDiff(text, result.text, `a/${displayName}`, `b/${displayName}`));
+        findings = lintOne(result.text, languageId).findings;
+      }
+      reports.push(newReport(displayName, text, findings));
+    } catch (error) {
+      return fail(`${displayName}: internal error while checking: ${(error as Error).message}`);
+    }
+  } else {
+    const collected = collectFiles(options.inputs, { cwd: io.cwd });
+    for (const e of collected.errors) {
+      warn(e.message);
+      inputErrors++;
+    }
+    for (const file of collected.ignored) warn(`${toPosixRelative(io.cwd, file)}: ignored because .trustlintignore matches it`);
+    if (collected.files.length === 0 && collected.errors.length === 0 && collected.ignored.length === 0) {
+      warn('no files to check (folders are searched for .playbook, .md, .markdown and .txt files)');
+    }
+
+    const progress = Progress.create(io.stderr, collected.files.length);
+    let done = 0;
+    for (const absolute of collected.files) {
+      const displayName = toPosixRelative(io.cwd, absolute);
+      progress?.update(done, displayName);
+      done++;
+      const read = await readTextFile(absolute);
+      if (!read.ok) {
+        progress?.done();
+        if (read.reason === 'too-large') {
+          warn(`${displayName}: ${read.message}`);
+        } else {
+          failures.push({ filePath: displayName, message: read.message });
+          warn(`${displayName}: ${read.message}`);
+        }
+        continue;
+      }
+      const languageId = languageIdFor(absolute);
+      let text = read.file.text;
+      try {
+        let { findings, problems } = lintOne(text, languageId);
+        for (const p of problems) warn(`${displayName}: ${p}`);
+        if (options.fix || options.fixDryRun) {
+          const result = fixAll(text, { languageId, config });
+          const fixedText = keepLineEndings(text, result.text);
+          if (fixedText !== text && options.fixDryRun) {
+            diffs.push(unifiedDiff(text, fixedText, `a/${displayName}`, `b/${displayName}`));
+            findings = lintOne(fixedText, languageId).findings;
+          } else if (fixedText !== text) {
+            // Only files with a change are written; the bytes read are checked again just before.
+            const written = await writeFileAtomic(absolute, encodeText(fixedText, read.file.bom), { expected: read.file.bytes });
+            progress?.done();
+            if (written.ok) {
+              fixed.push({ filePath: displayName, applied: result.applied });
+              warn(`fixed ${result.applied} ${result.applied === 1 ? 'finding' : 'findings'} in ${displayName}`);
+              text = fixedText;
+              findings = lintOne(text, languageId).findings;
+            } else {
+              failures.push({ filePath: displayName, message: written.message });
+              warn(`${displayName}: ${written.message}`);
+            }
+          }
+        }
+        reports.push(newReport(displayName, text, findings));
+      } catch (error) {
+        progress?.done();
+        const message = `internal error while checking: ${(error as Error).message}`;
+        failures.push({ filePath: displayName, message });
+        warn(`${displayName}: ${message}`);
+      }
+    }
+    progress?.done();
+  }
+
+  // --quiet drops everything below error, from the output and from the counts.
+  const shown = options.quiet ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : reports;
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  let fixable = 0;
+  for (const r of shown) {
+    for (const f of r.findings) {
+      counts[f.severity]++;
+      if (f.fixes.some((x) => x.dropIn)) fixable++;
+    }
+  }
+  const summary: RunSummary = {
+    files: reports.length + failures.length,
+    counts,
+    fixable,
+    fixed,
+    failures,
+    elapsedMs: performance.now() - started,
+  };
+
+  const output = options.fixDryRun
+    ? diffs.join('')
+    : formatReports(options.format, shown, { color, allSuggestions: options.allSuggestions, fixMode: options.fix, version, summary }, lookup);
+  if (options.fixDryRun) {
+    const changed = diffs.length;
+    warn(changed === 0 ? 'no drop-in fixes to apply' : `--fix would change ${changed} ${changed === 1 ? 'file' : 'files'}`);
+  }
+  const emitted = await writeOutput(io, options, output);
+  if (!emitted.ok) return fail(emitted.message);
+
+  if (inputErrors > 0 || failures.length > 0) return EXIT_ERROR;
+  if (options.exitZero) return EXIT_OK;
+  if (counts.error > 0) return EXIT_FINDINGS;
+  if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
+    warn(`${counts.warning} warnings is more than --max-warnings ${options.maxWarnings}`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+function loadConfig(
+  absolute: string,
+  shown: string,
+): { ok: true; config: ResolvedConfig; warnings: string[] } | { ok: false; message: string } {
+  const file = loadConfigFile(absolute);
+  if (!file.ok) return { ok: false, message: `${shown}: ${file.message}` };
+  let resolved: ReturnType<typeof resolveConfig>;
+  try {
+    resolved = resolveConfig(file.value as ConfigInput);
+  } catch (error) {
+    // The core expects schema-valid input; a wrongly typed value can still make it throw.
+    return { ok: false, message: `${shown}: invalid configuration (${(error as Error).message})` };
+  }
+  const describe = (p: { path?: string; message: string }) => `${shown}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
+  if (!resolved.ok) return { ok: false, message: resolved.problems.map(describe).join('; ') || `${shown}: invalid configuration` };
+  return { ok: true, config: resolved.value, warnings: resolved.problems.map((p) => `warning: ${describe(p)}`) };
+}
+
+async function writeOutput(io: CliIo, options: CliOptions, text: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  if (options.output === undefined) {
+    io.stdout.write(text);
+    return { ok: true };
+  }
+  const target = path.resolve(io.cwd, options.output);
+  const written = await writeReportFile(target, text);
+  return written.ok ? { ok: true } : { ok: false, message: `${options.output}: ${written.message}` };
+}
+
+async function emit(io: CliIo, options: CliOptions, text: string, fail: (m: string) => number): Promise<number> {
+  const written = await writeOutput(io, options, text);
+  return written.ok ? EXIT_OK : fail(written.message);
+}
+
+/** The closest id by edit distance, when it is close enough to be a typo. */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}

@@ -1,0 +1,52 @@
+// What the scanner keeps as prose and what it masks.
+import * as assert from 'node:assert/strict';
+import { BLOCK, scopeDocument } from '../../server/src/core/scope';
+
+/** The prose the linter sees, with masked runs collapsed to "#". */
+function visible(text: string, languageId = 'markdown', checkBuyerTurns = false): string {
+  const s = scopeDocument(text, { languageId, checkBuyerTurns });
+  assert.equal(s.text.length, text.length, 'masking keeps the length');
+  return s.blocks.map((b) => s.text.slice(b.start, b.end).split(BLOCK).join('').replace(/\s+/g, ' ').trim()).filter(Boolean).join(' | ');
+}
+
+const CASES: Array<[string, string, string]> = [
+  ['front matter is skipped', '---\ntitle: Act now\n---\nHello there.', 'Hello there.'],
+  ['fenced code is skipped', 'Before.\n```\nact now\n```\nAfter.', 'Before. | After.'],
+  ['inline code is skipped', 'Say `act now` kindly.', 'Say kindly.'],
+  ['URLs and link targets are skipped', 'See [the guide](https://x.io/act-now) at https://act.now/x.', 'See [the guide] at .'],
+  ['HTML comments are skipped', 'One <!-- act now --> two.', 'One two.'],
+  ['headings are their own block', '# Close now\nBody text.', 'Close now | Body text.'],
+  ['list items are separate blocks', '- one\n- two', 'one | two'],
+  ['buyer turns are skipped', 'Rep: Hello.\nBuyer: I need to decide today.\nRep: Sure.', 'Hello. Sure.'],
+  ['bold speaker labels work', '**Prospect:** we are in a hurry.\n\n**Rep:** Thanks.', 'Thanks.'],
+  ['inline turns split', "Customer: 'Hold this?' Rep: 'Yes.'", "'Yes.'"],
+  ['templating is skipped but placeholders stay', 'Hi {{first_name}} {{< note >}}.', 'Hi {{first_name}} .'],
+  ['table cells are prose', '| a | b |\n|---|---|\n| act | now |', 'a b | act now'],
+  ['indented code is skipped', 'Text.\n\n    act now\n\nMore.', 'Text. | More.'],
+];
+
+describe('scope', () => {
+  for (const [name, text, expected] of CASES) it(name, () => assert.equal(visible(text), expected));
+
+  it('checks buyer turns when asked', () => assert.equal(visible('Buyer: decide today.', 'markdown', true), 'decide today.'));
+
+  it('marks counter-example sections as meta until the next heading', () => {
+    const s = scopeDocument("## Don't say\n\n- Act now\n\n## Say instead\n\n- Take your time");
+    const meta = s.blocks.filter((b) => b.meta).map((b) => s.text.slice(b.start, b.end).trim());
+    assert.deepEqual(meta, ["Don't say", 'Act now']);
+  });
+
+  it('marks a list introduced by "Avoid phrases like:" as meta', () => {
+    const s = scopeDocument('Avoid phrases like:\n\n- Act now\n- Last chance\n\nThen talk normally.');
+    assert.deepEqual(s.blocks.filter((b) => b.meta).map((b) => s.text.slice(b.start, b.end).trim()), ['Act now', 'Last chance']);
+  });
+
+  it('keeps offsets exact with CRLF, emoji and curly quotes', () => {
+    const text = '😀 Don’t wait\r\nNext — line';
+    const s = scopeDocument(text);
+    assert.equal(s.text.length, text.length);
+    assert.equal(s.text.indexOf("Don't"), text.indexOf('Don’t'));
+  });
+
+  it('plain text keeps markdown-looking syntax as prose', () => assert.equal(visible('# not a heading', 'plaintext'), '# not a heading'));
+});
