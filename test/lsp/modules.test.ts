@@ -90,7 +90,12 @@ describe('lsp modules', function () {
       };
       const state = new LintState(store(), logger(), counting);
       const d = doc();
+      // Cancelled before linting: the core is not called at all.
       assert.equal(await state.outcome(d, () => true), undefined);
+      assert.equal(calls, 0);
+      // Cancelled while linting: the partial result is dropped, not cached.
+      let checks = 0;
+      assert.equal(await state.outcome(d, () => checks++ > 0), undefined);
       const first = await state.outcome(d);
       const second = await state.outcome(d);
       assert.equal(first, second);

@@ -37,6 +37,9 @@ export class TestClient {
   private stderr = '';
   private readonly publishWaiters: Array<Waiter<PublishDiagnosticsParams>> = [];
   private readonly refreshWaiters: Array<() => void> = [];
+  private readonly configurationWaiters: Array<() => void> = [];
+  /** While set, answers to workspace/configuration wait for it, so a test can change the document meanwhile. */
+  holdConfiguration: Promise<void> | undefined;
   readonly exited: Promise<number | null>;
 
   private constructor(readonly proc: ChildProcess) {
@@ -55,8 +58,10 @@ export class TestClient {
         }
       }
     });
-    this.conn.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => {
+    this.conn.onRequest('workspace/configuration', async (params: { items: Array<{ section?: string }> }) => {
       this.configurationRequests++;
+      for (const resolve of this.configurationWaiters.splice(0)) resolve();
+      if (this.holdConfiguration) await this.holdConfiguration;
       return params.items.map((item) => (item.section === 'trustlint' ? this.settings : null));
     });
     this.conn.onRequest('client/registerCapability', () => null);
@@ -107,6 +112,10 @@ export class TestClient {
   /** Resolves with the first publishDiagnostics (from now on) that passes `test`. */
   nextPublish(test: (params: PublishDiagnosticsParams) => boolean, what: string): Promise<PublishDiagnosticsParams> {
     return this.within(new Promise((resolve) => this.publishWaiters.push({ test, resolve })), what);
+  }
+
+  nextConfigurationRequest(): Promise<void> {
+    return this.within(new Promise<void>((resolve) => this.configurationWaiters.push(resolve)), 'workspace/configuration');
   }
 
   nextRefresh(): Promise<void> {

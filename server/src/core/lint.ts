@@ -5,13 +5,14 @@ import {
 } from './context';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
 import { parseDirectives, Suppressions } from './directives';
+import { directiveFindings, placeholderFindings, staleCounterExample } from './playbookChecks';
 import { buildFixes, fixAllWith, type FixAllResult } from './fixes';
 import { fillMessage } from './message';
 import type { CompiledRule } from './pack';
 import type { CompiledPattern } from './pattern';
 import { triggerWords } from './pattern';
 import { scopeDocument, type Block } from './scope';
-import type { Category, Finding, LintResult, Problem, Severity } from './types';
+import { CATEGORIES, type Category, type Finding, type LintResult, type Problem, type Severity } from './types';
 
 export interface LintOptions {
   /** 'markdown' | 'playbook' | 'plaintext'; anything else is treated as Markdown. */
@@ -62,16 +63,41 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   });
   const audience = /^\s*audience\s*:\s*["']?consumer\b/im.test(scoped.frontMatter ?? '') ? 'consumer' : undefined;
   const profile = audience === 'consumer' ? 'consumer' : config.profile;
-  const suppressions = new Suppressions(text, parseDirectives(text));
+  const directives = parseDirectives(text);
+  const suppressions = new Suppressions(text, directives);
   const rules = config.pack.rules.filter((r) => settingOf(config, r) !== 'off');
   const candidates: Candidate[] = [];
+  const structural: Finding[] = [];
 
   for (const block of scoped.blocks) {
     if (options.isCancelled?.()) break;
+    const before = candidates.length;
     lintBlock(scoped.text, block, rules, config, candidates, problems);
+    // A counter-example line that no rule recognises any more is stale: say so, quietly.
+    if (block.meta && !config.checkMetaDiscussion && (block.kind === 'list' || /^[\s\u0001]*(?:❌|✗|✘|🚫)/u.test(scoped.text.slice(block.start, block.end)))) {
+      const probe: Candidate[] = [];
+      lintBlock(scoped.text, { ...block, meta: false }, rules, { ...config, checkMetaDiscussion: true }, probe, []);
+      if (probe.length === 0 && candidates.length === before && /\p{L}{3}/u.test(scoped.text.slice(block.start, block.end))) {
+        let from = block.start;
+        while (from < block.end && /[\s\u0001]/.test(scoped.text[from])) from++;
+        structural.push(staleCounterExample(from, block.end, text));
+      }
+    }
   }
 
   const findings = finalize(text, scoped.text, candidates, config, profile, suppressions);
+  if (scoped.text.includes('{')) structural.push(...placeholderFindings(scoped.text, text));
+  if (directives.length) {
+    const known = (id: string) => config.pack.byId.has(id) || (CATEGORIES as readonly string[]).includes(id) || id === 'playbook';
+    structural.push(...directiveFindings(directives, suppressions.used, known, text));
+  }
+  for (const f of structural) {
+    const setting = config.rules[f.ruleId];
+    if (setting === 'off' || (f.ruleId !== 'unused-directive' && suppressions.any && suppressions.isDisabled(f.ruleId, f.category, f.start))) continue;
+    if (setting && setting !== 'on') f.severity = setting as Severity;
+    findings.push(f);
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { findings, problems };
 }
 

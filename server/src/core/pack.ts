@@ -3,8 +3,12 @@
 import Ajv from 'ajv';
 import schema from '../../schemas/rule-pack.schema.json';
 import { compilePattern, PatternError, type CompiledPattern } from './pattern';
+import { PLAYBOOK_RULES } from './playbookChecks';
 import { BUILTIN_PACK_FILES } from './rules';
-import type { Problem, Result, RulePackFile, RuleSpec } from './types';
+import type { FindingCategory, Problem, Result, RulePackFile, RuleSpec } from './types';
+
+/** A rule as shown to users: pack rules and the built-in structural checks alike. */
+export type RuleInfo = Omit<RuleSpec, 'category'> & { category: FindingCategory; docsUrl: string };
 
 /** A rule ready to run: its patterns as regex sources plus prefilter triggers. */
 export interface CompiledRule {
@@ -98,13 +102,20 @@ export function builtinPackProblems(): Problem[] {
   return builtinProblems;
 }
 
-/** A shipped rule with its docs link, or undefined. */
-export function getRule(id: string): (RuleSpec & { docsUrl: string }) | undefined {
+/** A shipped rule (or structural check) with its docs link, or undefined. */
+export function getRule(id: string): RuleInfo | undefined {
   const rule = builtinPack().byId.get(id);
-  return rule ? { ...rule.spec, docsUrl: rule.docsUrl } : undefined;
+  if (rule) return { ...rule.spec, docsUrl: rule.docsUrl };
+  const check = PLAYBOOK_RULES.find((r) => r.id === id);
+  return check ? { ...check, docsUrl: docsUrl(check.id) } : undefined;
 }
 
-/** All shipped rules, in pack order. */
+/** All shipped phrase rules, in pack order. */
 export function listRules(): Array<RuleSpec & { docsUrl: string }> {
   return builtinPack().rules.map((r) => ({ ...r.spec, docsUrl: r.docsUrl }));
+}
+
+/** The built-in structural checks (placeholders, directives, counter-examples). */
+export function listPlaybookChecks(): RuleInfo[] {
+  return PLAYBOOK_RULES.map((r) => ({ ...r, docsUrl: docsUrl(r.id) }));
 }

@@ -273,6 +273,16 @@ export function scopeDocument(input: string, options: ScopeOptions = {}): Scoped
     blk.end = line.end;
     if (isMetaLine) blk.meta = true;
     applySpeakers(line, blk);
+    // "❌ … ✅ …" on one line: only the part before the ✅ is a counter-example.
+    const good = isMetaLine ? /✅|✔️|\b(?:good|better|instead|try):/i.exec(t) : null;
+    if (good && good.index > 0) {
+      blk.end = line.start + good.index;
+      const wasMetaIntro = metaIntro;
+      open(line.start + good.index, kind);
+      current!.end = line.end;
+      current!.meta = metaHeadingLevel > 0;
+      metaIntro = wasMetaIntro;
+    }
     if (META_INTRO.test(t.replace(/\*\*|__/g, ''))) {
       // The introducing line itself is prose about the examples; what follows is the counter-example.
       close();

@@ -28,6 +28,9 @@ export const CATEGORIES = [
 
 export type Category = (typeof CATEGORIES)[number];
 
+/** A finding's category: a tactic, or `playbook` for structural checks (placeholders, directives, counter-examples). */
+export type FindingCategory = Category | 'playbook';
+
 /** A trust-based alternative as written in a rule pack. */
 export interface ReplacementSpec {
   /** The replacement text; `{{name}}` marks something the author must fill in. */
@@ -97,7 +100,7 @@ export interface Fix {
 /** One flagged span. */
 export interface Finding {
   ruleId: string;
-  category: Category;
+  category: FindingCategory;
   severity: Severity;
   start: number;
   end: number;

@@ -1,0 +1,91 @@
+// Structural checks that are code, not phrase rules: malformed placeholders, stale counter-examples,
+// and directive comments that name unknown rules or suppress nothing.
+import type { Directive } from './directives';
+import type { Finding, RuleSpec } from './types';
+
+/** Metadata for the built-in structural checks, shaped like pack rules so hover, docs and the CLI treat them alike. */
+export const PLAYBOOK_RULES: ReadonlyArray<Omit<RuleSpec, 'category'> & { category: 'playbook' }> = [
+  {
+    id: 'malformed-placeholder',
+    category: 'playbook',
+    severity: 'warning',
+    description: 'A {{placeholder}} with a missing brace or no name.',
+    patterns: [],
+    message: '“{match}” is not a complete placeholder, so it would reach the buyer as written; use {{name}}.',
+    rationale: 'Templates are sent by many reps; a broken placeholder shows the buyer raw template text, which reads as mass mail rather than a considered message.',
+    replacements: [],
+    examples: { flag: [], allow: [] },
+  },
+  {
+    id: 'stale-counter-example',
+    category: 'playbook',
+    severity: 'hint',
+    description: 'A line in a "Don\'t say" block that no longer shows any pressure tactic.',
+    patterns: [],
+    message: 'This counter-example no longer shows a pressure tactic Trustlint recognises; update it, or move it out of the "Don\'t say" block.',
+    rationale: 'Counter-examples teach reps what to avoid; one that reads as fine confuses the lesson.',
+    replacements: [],
+    examples: { flag: [], allow: [] },
+  },
+  {
+    id: 'unknown-directive-rule',
+    category: 'playbook',
+    severity: 'hint',
+    description: 'A trustlint-disable comment names a rule or category that does not exist.',
+    patterns: [],
+    message: '“{match}” is not a Trustlint rule or category, so this comment disables nothing for it.',
+    rationale: 'A mistyped id silently keeps a finding you meant to suppress, or hides that the rule was renamed.',
+    replacements: [],
+    examples: { flag: [], allow: [] },
+  },
+  {
+    id: 'unused-directive',
+    category: 'playbook',
+    severity: 'hint',
+    description: 'A trustlint-disable comment that suppresses nothing.',
+    patterns: [],
+    message: 'This trustlint-disable comment suppresses nothing here; remove it so real findings are not hidden later.',
+    rationale: 'Old suppressions hide new problems when the text around them changes.',
+    replacements: [],
+    examples: { flag: [], allow: [] },
+  },
+];
+
+function finding(id: string, start: number, end: number, text: string, fill: string): Finding {
+  const rule = PLAYBOOK_RULES.find((r) => r.id === id)!;
+  return { ruleId: id, category: 'playbook', severity: rule.severity, start, end, text, message: rule.message.replace('{match}', fill), fixes: [] };
+}
+
+/** Placeholders with one brace missing, or none named: `{{first name}`, `{company}}`, `{{ }}`. */
+export function placeholderFindings(masked: string, original: string): Finding[] {
+  const out: Finding[] = [];
+  const re = /\{\{[^{}\n]*\}(?!\})|(?<!\{)\{[^{}\n]*\}\}|\{\{\s*\}\}|\{\{[^{}\n]*$/gm;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(masked)) !== null) {
+    if (m[0].length === 0) { re.lastIndex++; continue; }
+    const text = original.slice(m.index, m.index + m[0].length);
+    out.push(finding('malformed-placeholder', m.index, m.index + m[0].length, text, text.length > 40 ? `${text.slice(0, 39)}…` : text));
+  }
+  return out;
+}
+
+export function staleCounterExample(start: number, end: number, original: string): Finding {
+  return finding('stale-counter-example', start, end, original.slice(start, end), '');
+}
+
+/** Hints for directive ids that name nothing and for directives that suppressed nothing. */
+export function directiveFindings(directives: Directive[], used: Set<Directive>, known: (id: string) => boolean, text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const d of directives) {
+    const body = text.slice(d.start, d.end);
+    for (const id of d.ids) {
+      if (known(id)) continue;
+      const at = d.start + body.indexOf(id, body.indexOf('trustlint-'));
+      out.push(finding('unknown-directive-rule', at, at + id.length, id, id));
+    }
+    if (d.kind !== 'enable' && d.kind !== 'disable-file' && !used.has(d) && d.ids.every(known)) {
+      out.push(finding('unused-directive', d.start, d.end, body, ''));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+// Structural checks: placeholders, counter-examples, directive hygiene, speaker-aware scoping, front-matter audience.
+import * as assert from 'node:assert/strict';
+import { lint } from '../../server/src/core';
+
+const ids = (text: string, languageId = 'playbook') => lint(text, { languageId }).findings.map((f) => `${f.ruleId}:${f.text}`);
+
+describe('playbook checks', () => {
+  it('flags malformed placeholders and accepts good ones', () => {
+    assert.deepEqual(ids('Hi {{first name}, and {{ }} and {company}} from {{company}}.'), [
+      'malformed-placeholder:{{first name}',
+      'malformed-placeholder:{{ }}',
+      'malformed-placeholder:{company}}',
+    ]);
+  });
+  it('ignores braces in code', () => assert.deepEqual(ids('Use `{{x}` here.\n\n```\n{{ }}\n```'), []));
+  it('hints at a counter-example that no longer shows a tactic', () => {
+    const found = ids("## Don't say\n\n- Act now!\n- Please take your time.\n\n## Say\n\n- Take your time.");
+    assert.deepEqual(found, ['stale-counter-example:Please take your time.']);
+  });
+  it('reports unknown directive ids and unused directives', () => {
+    const found = ids('<!-- trustlint-disable-next-line act-nw -->\nHello.\n\n<!-- trustlint-disable-next-line act-now -->\nHello again.');
+    assert.deepEqual(found.map((f) => f.split(':')[0]), ['unknown-directive-rule', 'unused-directive']);
+  });
+  it('a used directive is not reported', () => {
+    assert.deepEqual(ids('<!-- trustlint-disable-next-line act-now -- demo -->\nAct now!'), []);
+  });
+  it('does not flag the buyer, does flag the rep', () => {
+    const text = 'Buyer: Act now, I say.\nRep: Act now!';
+    const found = lint(text, { languageId: 'playbook' }).findings;
+    assert.equal(found.length, 1);
+    assert.equal(text.slice(found[0].start, found[0].end), 'Act now');
+    assert.ok(found[0].start > text.indexOf('Rep:'));
+  });
+  it('front matter audience: consumer raises urgency to error', () => {
+    const b2b = lint('Act now!').findings[0];
+    const consumer = lint('---\naudience: consumer\n---\nAct now!', { languageId: 'playbook' }).findings[0];
+    assert.equal(b2b.severity, 'warning');
+    assert.equal(consumer.severity, 'error');
+  });
+});
