@@ -57,7 +57,7 @@ const DELETED_MARKER = String.raw`(?:❌|✗|✘|🚫|(?i:bad|don${APOS}?t|avoid
 const INSERTED_MARKER = String.raw`(?:(?:✅|✔|☑)\x{FE0F}?|(?i:good|better|do|after|instead|try):)`;
 
 // A turn ends at a blank line, a heading, a quote, a fence, a list item, a marked line or the next speaker label.
-const TURN_END = String.raw`^(?=[ \t]*$)|(?:^|\G)(?=[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|>|\x60{3,}|~{3,})|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]|[ \t]*${BOLD}?(?:❌|✗|✘|🚫|✅|✔|☑)|${ANY_LABEL_AHEAD})`;
+const TURN_END = String.raw`^(?=[ \t]*$|[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|>|\x60{3,}|~{3,})|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]|[ \t]*${BOLD}?(?:❌|✗|✘|🚫|✅|✔|☑)|${ANY_LABEL_AHEAD})`;
 
 // Words that turn a heading into a counter-example section (anywhere in the heading, as the server does).
 const META_HEADING = String.raw`(?:(?i:\b(?:don${APOS}?t say|do not say|never say|what not to (?:say|do|write)|avoid(?:ing)?|instead of|banned|red flags?|anti-?patterns?|bad (?:examples?|phrases?|lines?)|old scripts?|counter-?examples?|phrases to (?:avoid|retire)|don${APOS}?ts|do not use|outdated|before and after|before/after)\b)|❌|🚫)`;
@@ -73,6 +73,19 @@ function turn(kind, names, labelScope, extra = {}) {
     end: TURN_END,
     ...extra,
     patterns: [{ include: '#inline' }],
+  };
+}
+
+// Inside a block quote each line is handled on its own: a turn there lasts one line.
+function turnLine(kind, names, labelScope, contentName) {
+  return {
+    name: `meta.turn.${kind}.playbook`,
+    match: PREFIX + label(names) + '(.*)$',
+    captures: {
+      ...prefixCaptures(),
+      ...labelCaptures(PREFIX_GROUPS + 1, labelScope),
+      [PREFIX_GROUPS + 7]: { ...(contentName ? { name: contentName } : {}), patterns: [{ include: '#inline' }] },
+    },
   };
 }
 
@@ -102,6 +115,7 @@ function speakerLabelInline(names, scope) {
 const REP_SCOPE = 'entity.name.tag.speaker.rep.playbook';
 const BUYER_SCOPE = 'entity.name.type.speaker.buyer.playbook';
 const NOTE_SCOPE = 'entity.name.function.speaker.note.playbook';
+const BUYER_TEXT = 'markup.quote.buyer.playbook markup.italic.buyer.playbook';
 
 const grammar = {
   $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
@@ -211,7 +225,19 @@ const grammar = {
       begin: String.raw`(?:^|\G)[ \t]{0,3}(>)[ ]?`,
       while: String.raw`(?:^|\G)[ \t]{0,3}(>)[ ]?`,
       captures: { 1: { name: 'punctuation.definition.quote.begin.markdown' } },
-      patterns: [{ include: '#block' }],
+      patterns: [{ include: '#quote-content' }],
+    },
+    'quote-content': {
+      patterns: [
+        { include: '#heading' },
+        { include: '#counter-example-line' },
+        { include: '#approved-line' },
+        turnLine('buyer', BUYER_LABELS, BUYER_SCOPE, BUYER_TEXT),
+        turnLine('rep', REP_LABELS, REP_SCOPE),
+        turnLine('note', NOTE_LABELS, NOTE_SCOPE),
+        { include: '#list-marker' },
+        { include: '#inline' },
+      ],
     },
     'reference-definition': {
       name: 'meta.link.reference.def.markdown',
@@ -259,7 +285,7 @@ const grammar = {
     },
     'turn-buyer': turn('buyer', BUYER_LABELS, BUYER_SCOPE, {
       // Buyer text is not checked by default; italics set it apart in the default themes.
-      contentName: 'markup.quote.buyer.playbook markup.italic.buyer.playbook',
+      contentName: BUYER_TEXT,
     }),
     'turn-rep': turn('rep', REP_LABELS, REP_SCOPE),
     'turn-note': turn('note', NOTE_LABELS, NOTE_SCOPE),

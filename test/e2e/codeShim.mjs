@@ -102,6 +102,8 @@ async function main() {
     '--user-data-dir', path.join(tmp, 'user'), '--server-data-dir', path.join(tmp, 'server'),
     '--extensions-dir', path.join(tmp, 'extensions')],
   { detached: true, stdio: ['ignore', logFd, logFd] });
+  // test/e2e/run.sh kills every group listed here if this shim dies before cleaning up.
+  if (process.env.TRUSTLINT_E2E_PIDDIR) fs.writeFileSync(path.join(process.env.TRUSTLINT_E2E_PIDDIR, `vscode-server-${server.pid}`), String(server.pid));
   const serverExit = new Promise((resolve) => server.once('exit', (code, signal) => resolve(`VS Code server exited early (${code ?? signal})`)));
 
   const base = `http://127.0.0.1:${port}`;

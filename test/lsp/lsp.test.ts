@@ -82,11 +82,10 @@ describe('language server over stdio', function () {
       const started = await TestClient.start(PULL_CAPABILITIES);
       client = started.client;
       const caps = started.init.capabilities;
-      assert.deepEqual(caps.diagnosticProvider && { ...caps.diagnosticProvider, identifier: undefined }, {
-        identifier: undefined,
-        interFileDependencies: false,
-        workspaceDiagnostics: false,
-      });
+      const provider = caps.diagnosticProvider as { interFileDependencies: boolean; workspaceDiagnostics: boolean } | undefined;
+      assert.equal(provider?.interFileDependencies, false);
+      assert.equal(provider?.workspaceDiagnostics, false);
+      assert.equal(started.init.serverInfo?.name, 'trustlint');
       assert.ok(caps.codeActionProvider && typeof caps.codeActionProvider === 'object');
       assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.trustlint']);
       await client.open(URI, 'playbook', text, version);
@@ -274,7 +273,8 @@ describe('language server over stdio', function () {
     });
 
     it('re-pulls after a settings change and applies maxProblems, maxFileSize and languages', async function () {
-      const total = (await client.pull(URI)).items.length;
+      const initial = await client.pull(URI);
+      const total = initial.items.length;
       assert.ok(total >= 2);
       const asked = client.configurationRequests;
 
@@ -282,7 +282,8 @@ describe('language server over stdio', function () {
       let refreshed = client.nextRefresh();
       await client.notify('workspace/didChangeConfiguration', { settings: null });
       await refreshed;
-      const capped = await client.pull(URI);
+      const capped = await client.pull(URI, initial.resultId);
+      assert.equal(capped.kind, 'full', 'a result from before the change is never "unchanged"');
       assert.ok(client.configurationRequests > asked, 'settings are fetched again after a change');
       assert.equal(capped.items.length, 2);
       assert.equal(capped.items[1].severity, 3);
@@ -419,6 +420,41 @@ describe('language server over stdio', function () {
       assert.ok(!client.published.some((x) => x.uri === uri && x.version === 1), 'version 1 must not be published');
       assert.equal(p.diagnostics.length, lint('# Notes\n\nAct now!\n', { languageId: 'playbook' }).findings.length);
       assert.equal(await client.stop(), 0);
+    });
+  });
+
+  describe('as VS Code', function () {
+    it('leaves Markdown outlines to VS Code but outlines playbooks', async function () {
+      const { client } = await TestClient.start(PULL_CAPABILITIES, { clientInfo: { name: 'Visual Studio Code', version: '1.100.0' } });
+      try {
+        await client.open('file:///workspace/a.md', 'markdown', TEXT);
+        await client.open('file:///workspace/a.playbook', 'playbook', TEXT);
+        assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///workspace/a.md' } }), []);
+        assert.deepEqual(await client.request('textDocument/foldingRange', { textDocument: { uri: 'file:///workspace/a.md' } }), []);
+        const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: 'file:///workspace/a.playbook' } });
+        assert.equal(symbols.length, 1);
+        assert.equal(await client.stop(), 0);
+      } finally {
+        client.kill();
+      }
+    });
+  });
+
+  describe('with settings in initializationOptions', function () {
+    it('uses them when the client cannot answer workspace/configuration', async function () {
+      const { client } = await TestClient.start(PUSH_CAPABILITIES, { initializationOptions: { trustlint: { maxProblems: 1 } } });
+      try {
+        const uri = 'file:///workspace/init.playbook';
+        const published = client.nextPublish((p) => p.uri === uri, 'diagnostics after didOpen');
+        await client.open(uri, 'playbook', TEXT);
+        const p = await published;
+        assert.ok(lint(TEXT, { languageId: 'playbook' }).findings.length > 1);
+        assert.equal(p.diagnostics.length, 2, 'one finding plus the "more not shown" notice');
+        assert.equal(client.configurationRequests, 0);
+        assert.equal(await client.stop(), 0);
+      } finally {
+        client.kill();
+      }
     });
   });
 

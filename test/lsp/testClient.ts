@@ -74,7 +74,10 @@ export class TestClient {
     this.conn.listen();
   }
 
-  static async start(capabilities: ClientCapabilities, initializationOptions?: unknown): Promise<{ client: TestClient; init: InitializeResult }> {
+  static async start(
+    capabilities: ClientCapabilities,
+    options: { initializationOptions?: unknown; clientInfo?: { name: string; version?: string } } = {},
+  ): Promise<{ client: TestClient; init: InitializeResult }> {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing; run "npm run build" first.`);
     const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new TestClient(proc);
@@ -83,7 +86,8 @@ export class TestClient {
         processId: process.pid,
         rootUri: null,
         capabilities,
-        initializationOptions,
+        initializationOptions: options.initializationOptions,
+        clientInfo: options.clientInfo,
         workspaceFolders: null,
       }),
       'initialize',

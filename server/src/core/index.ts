@@ -1,6 +1,6 @@
 // The public face of the lint core: the only module lsp/ and cli/ import from core/.
 export * from './types';
-export { lint, fixAll, type LintOptions } from './lint';
+export { lint, fixAll, createLintCache, type LintOptions, type LintCache } from './lint';
 export { applyFixes, matchCase, MAX_FIX_PASSES, type FixAllResult } from './fixes';
 export { resolveConfig, DEFAULT_CONFIG, type ConfigInput, type ResolvedConfig } from './config';
 export { builtinPack, builtinPackProblems, getRule, listRules, listPlaybookChecks, docsUrl, compilePack, type CompiledPack, type CompiledRule, type RuleInfo } from './pack';

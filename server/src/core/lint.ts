@@ -1,25 +1,44 @@
-// The lint pipeline: scope → blocks → prefilter → patterns → context → severity → fixes.
+// The lint pipeline: chunks → scope → blocks → trigger prefilter → patterns → context → severity → fixes.
+// Each chunk (text up to a blank line) is scanned and matched on its own, so a cache can reuse every chunk
+// an edit did not touch; the few document-wide steps (stacking, directives, overlaps) are cheap.
 import {
   clauseAround, hasConcreteDate, hasQuantifiedCapacity, hasReason, isMentionContext, isMetaSentence, isQuestion,
   quotedSpans, sentenceBody, sentences, type Span,
 } from './context';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
 import { parseDirectives, Suppressions } from './directives';
-import { directiveFindings, placeholderFindings, staleCounterExample } from './playbookChecks';
 import { buildFixes, fixAllWith, type FixAllResult } from './fixes';
 import { fillMessage } from './message';
-import type { CompiledRule } from './pack';
+import type { CompiledPack, CompiledRule } from './pack';
 import type { CompiledPattern } from './pattern';
-import { triggerWords } from './pattern';
-import { scopeDocument, type Block } from './scope';
+import { directiveFindings, placeholderFindings, staleCounterExample } from './playbookChecks';
+import {
+  chunkStarts, compileLabels, frontMatterEnd, INITIAL_STATE, normalizeTypography, scanChunk, stateKey,
+  type Block, type ScanState, type ScopeOptions,
+} from './scope';
 import { CATEGORIES, type Category, type Finding, type LintResult, type Problem, type Severity } from './types';
 
 export interface LintOptions {
   /** 'markdown' | 'playbook' | 'plaintext'; anything else is treated as Markdown. */
   languageId?: string;
   config?: ResolvedConfig;
-  /** Called between blocks; when it returns true, linting stops and returns what it has. */
+  /** Called between chunks; when it returns true, linting stops and returns what it has. */
   isCancelled?: () => boolean;
+  /** Reuse results for unchanged chunks across calls (one cache per document). */
+  cache?: LintCache;
+}
+
+/** Per-document memo of chunk results, keyed by chunk text and incoming scanner state. */
+export interface LintCache {
+  key: string;
+  chunks: Map<string, ChunkResult>;
+  /** Chunks reused and recomputed by the last lint, for tests and benchmarks. */
+  stats: { reused: number; computed: number };
+}
+
+/** Creates an empty cache for lint(…, {cache}). */
+export function createLintCache(): LintCache {
+  return { key: '', chunks: new Map(), stats: { reused: 0, computed: 0 } };
 }
 
 const LEVELS: Severity[] = ['hint', 'information', 'warning', 'error'];
@@ -39,12 +58,23 @@ function regexOf(p: CompiledPattern): RegExp {
   return re;
 }
 
+/** A match that survived its context checks; offsets relative to its chunk. */
 interface Candidate {
   rule: CompiledRule;
   start: number;
   end: number;
   severity: Severity;
   sentence: Span;
+  /** The sentence shouts ("!!"). */
+  loud: boolean;
+}
+
+interface ChunkResult {
+  state: ScanState;
+  candidates: Candidate[];
+  structural: Finding[];
+  frontMatter?: string;
+  problems: Problem[];
 }
 
 /**
@@ -53,40 +83,55 @@ interface Candidate {
  */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const config = options.config ?? DEFAULT_CONFIG;
-  const problems: Problem[] = [];
-  const scoped = scopeDocument(text, {
+  const scopeOptions: ScopeOptions = {
     languageId: options.languageId,
     checkBuyerTurns: config.checkBuyerTurns,
     buyerLabels: config.speakers.buyer,
     repLabels: config.speakers.rep,
     otherLabels: config.speakers.other,
-  });
-  const audience = /^\s*audience\s*:\s*["']?consumer\b/im.test(scoped.frontMatter ?? '') ? 'consumer' : undefined;
+  };
+  const labels = compileLabels(scopeOptions);
+  const rules = config.pack.rules.map((r) => settingOf(config, r) !== 'off');
+  const cache = options.cache;
+  const cacheKey = `${config.hash}|${options.languageId ?? ''}`;
+  const previous = cache && cache.key === cacheKey ? cache.chunks : undefined;
+  const next = new Map<string, ChunkResult>();
+  if (cache) cache.stats = { reused: 0, computed: 0 };
+
+  const problems: Problem[] = [];
+  const candidates: Candidate[] = [];
+  const structural: Finding[] = [];
+  let frontMatter: string | undefined;
+  const fmEnd = options.languageId === 'plaintext' ? 0 : frontMatterEnd(text);
+  const starts = chunkStarts(text).filter((s) => s === 0 || s >= fmEnd);
+  let state: ScanState = INITIAL_STATE;
+  for (let k = 0; k < starts.length; k++) {
+    if (options.isCancelled?.()) break;
+    const start = starts[k];
+    const end = k + 1 < starts.length ? starts[k + 1] : text.length;
+    const raw = text.slice(start, end);
+    const key = `${stateKey(state)}\u0000${start === 0 ? 'S' : ''}\u0000${raw}`;
+    let result = previous?.get(key) ?? next.get(key);
+    if (result) {
+      if (cache) cache.stats.reused++;
+    } else {
+      result = lintChunk(raw, state, start === 0, scopeOptions, labels, config, rules);
+      if (cache) cache.stats.computed++;
+    }
+    if (cache) next.set(key, result);
+    for (const c of result.candidates) candidates.push({ ...c, start: c.start + start, end: c.end + start, sentence: { start: c.sentence.start + start, end: c.sentence.end + start } });
+    for (const f of result.structural) structural.push({ ...f, start: f.start + start, end: f.end + start });
+    problems.push(...result.problems);
+    if (start === 0) frontMatter = result.frontMatter;
+    state = result.state;
+  }
+  if (cache) { cache.key = cacheKey; cache.chunks = next; }
+
+  const audience = /^\s*audience\s*:\s*["']?consumer\b/im.test(frontMatter ?? '') ? 'consumer' : undefined;
   const profile = audience === 'consumer' ? 'consumer' : config.profile;
   const directives = parseDirectives(text);
   const suppressions = new Suppressions(text, directives);
-  const rules = config.pack.rules.filter((r) => settingOf(config, r) !== 'off');
-  const candidates: Candidate[] = [];
-  const structural: Finding[] = [];
-
-  for (const block of scoped.blocks) {
-    if (options.isCancelled?.()) break;
-    const before = candidates.length;
-    lintBlock(scoped.text, block, rules, config, candidates, problems);
-    // A counter-example line that no rule recognises any more is stale: say so, quietly.
-    if (block.meta && !config.checkMetaDiscussion && (block.kind === 'list' || /^[\s\u0001]*(?:❌|✗|✘|🚫)/u.test(scoped.text.slice(block.start, block.end)))) {
-      const probe: Candidate[] = [];
-      lintBlock(scoped.text, { ...block, meta: false }, rules, { ...config, checkMetaDiscussion: true }, probe, []);
-      if (probe.length === 0 && candidates.length === before && /\p{L}{3}/u.test(scoped.text.slice(block.start, block.end))) {
-        let from = block.start;
-        while (from < block.end && /[\s\u0001]/.test(scoped.text[from])) from++;
-        structural.push(staleCounterExample(from, block.end, text));
-      }
-    }
-  }
-
-  const findings = finalize(text, scoped.text, candidates, config, profile, suppressions);
-  if (scoped.text.includes('{')) structural.push(...placeholderFindings(scoped.text, text));
+  const findings = finalize(text, candidates, config, profile, suppressions);
   if (directives.length) {
     const known = (id: string) => config.pack.byId.has(id) || (CATEGORIES as readonly string[]).includes(id) || id === 'playbook';
     structural.push(...directiveFindings(directives, suppressions.used, known, text));
@@ -105,42 +150,65 @@ function settingOf(config: ResolvedConfig, rule: CompiledRule): string | undefin
   return config.rules[rule.spec.id] ?? config.categories[rule.spec.category];
 }
 
-function lintBlock(text: string, block: Block, rules: CompiledRule[], config: ResolvedConfig, out: Candidate[], problems: Problem[]): void {
+/** Scans and matches one chunk; all offsets in the result are relative to the chunk. */
+function lintChunk(raw: string, state: ScanState, atStart: boolean, scopeOptions: ScopeOptions, labels: ReturnType<typeof compileLabels>, config: ResolvedConfig, enabled: boolean[]): ChunkResult {
+  const scanned = scanChunk(normalizeTypography(raw), state, scopeOptions, labels, atStart);
+  const masked = scanned.masked;
+  const candidates: Candidate[] = [];
+  const structural: Finding[] = [];
+  const problems: Problem[] = [];
+  for (const block of scanned.blocks) {
+    const before = candidates.length;
+    lintBlock(masked, block, config.pack, enabled, config, candidates, problems);
+    // A counter-example line that no rule recognises any more is stale: say so, quietly.
+    if (block.meta && !config.checkMetaDiscussion && (block.kind === 'list' || /^[\s\u0001]*(?:❌|✗|✘|🚫)/u.test(masked.slice(block.start, block.end)))) {
+      const probe: Candidate[] = [];
+      lintBlock(masked, { ...block, meta: false }, config.pack, enabled, { ...config, checkMetaDiscussion: true }, probe, []);
+      if (probe.length === 0 && candidates.length === before && /\p{L}{3}/u.test(masked.slice(block.start, block.end))) {
+        let from = block.start;
+        while (from < block.end && /[\s\u0001]/.test(masked[from])) from++;
+        structural.push(staleCounterExample(from, block.end, raw));
+      }
+    }
+  }
+  if (masked.includes('{')) structural.push(...placeholderFindings(masked, raw));
+  return { state: scanned.state, candidates, structural, frontMatter: scanned.frontMatter, problems };
+}
+
+function lintBlock(text: string, block: Block, pack: CompiledPack, enabled: boolean[], config: ResolvedConfig, out: Candidate[], problems: Problem[]): void {
   const blockText = text.slice(block.start, block.end);
-  if (!/\p{L}/u.test(blockText)) return;
-  const words = triggerWords(blockText, new Set());
+  if (block.meta && !config.checkMetaDiscussion) return;
+  // One scan of the trigger alternation names the only rules that can match here.
+  const selected = new Set<number>(pack.alwaysRun);
+  const trig = pack.triggerRegex;
+  trig.lastIndex = 0;
+  let t: RegExpExecArray | null;
+  while ((t = trig.exec(blockText)) !== null) {
+    for (const i of pack.triggerRules.get(t[0].toLowerCase()) ?? []) selected.add(i);
+  }
+  if (selected.size === 0) return;
   let sentenceSpans: Span[] | undefined;
-  const meta = block.meta && !config.checkMetaDiscussion;
-  for (const rule of rules) {
-    if (rule.triggers && !hasAny(rule.triggers, words)) continue;
+  for (const i of [...selected].sort((a, b) => a - b)) {
+    if (!enabled[i]) continue;
+    const rule = pack.rules[i];
     try {
       for (const pattern of rule.patterns) {
         const re = regexOf(pattern);
         let m: RegExpExecArray | null;
         while ((m = re.exec(blockText)) !== null) {
           if (m[0].length === 0) { re.lastIndex++; continue; }
-          if (meta) continue;
           const start = block.start + m.index;
           const end = start + m[0].length;
           sentenceSpans ??= sentences(text, block.start, block.end);
           const sentence = sentenceSpans.find((s) => s.start <= start && start < s.end) ?? { start, end };
           const severity = judge(text, rule, start, end, sentence, sentenceSpans, config);
-          if (severity) out.push({ rule, start, end, severity, sentence });
+          if (severity) out.push({ rule, start, end, severity, sentence, loud: /!!/.test(text.slice(sentence.start, sentence.end + 2)) });
         }
       }
     } catch (e) {
       problems.push({ message: `rule "${rule.spec.id}" failed and was skipped: ${(e as Error).message}` });
     }
   }
-}
-
-function hasAny(triggers: Set<string>, words: Set<string>): boolean {
-  if (triggers.size < words.size) {
-    for (const t of triggers) if (words.has(t)) return true;
-    return false;
-  }
-  for (const w of words) if (triggers.has(w)) return true;
-  return false;
 }
 
 /** Applies the context cues to one match. Returns its severity, or undefined when it should not be reported. */
@@ -183,15 +251,20 @@ function judge(text: string, rule: CompiledRule, start: number, end: number, sen
   return severity;
 }
 
-function finalize(original: string, masked: string, candidates: Candidate[], config: ResolvedConfig, profile: string, suppressions: Suppressions): Finding[] {
-  // Overlaps: within one rule, or one category, keep the longest match (then the more severe one).
+function finalize(original: string, candidates: Candidate[], config: ResolvedConfig, profile: string, suppressions: Suppressions): Finding[] {
+  // Overlaps: within one category, keep the longest match (then the more severe one).
   candidates.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start));
   const kept: Candidate[] = [];
   for (const c of candidates) {
-    const clash = kept.find((k) => k.rule.spec.category === c.rule.spec.category && k.start < c.end && c.start < k.end);
-    if (!clash) { kept.push(c); continue; }
-    const longer = c.end - c.start > clash.end - clash.start || (c.end - c.start === clash.end - clash.start && LEVELS.indexOf(c.severity) > LEVELS.indexOf(clash.severity));
-    if (longer) kept[kept.indexOf(clash)] = c;
+    let clash = -1;
+    for (let k = kept.length - 1; k >= 0 && kept[k].end > c.start - 2000; k--) {
+      const o = kept[k];
+      if (o.rule.spec.category === c.rule.spec.category && o.start < c.end && c.start < o.end) { clash = k; break; }
+    }
+    if (clash < 0) { kept.push(c); continue; }
+    const o = kept[clash];
+    const longer = c.end - c.start > o.end - o.start || (c.end - c.start === o.end - o.start && LEVELS.indexOf(c.severity) > LEVELS.indexOf(o.severity));
+    if (longer) kept[clash] = c;
   }
 
   // Stacking: two or more pressure categories in one sentence raise each by one level.
@@ -209,10 +282,9 @@ function finalize(original: string, masked: string, candidates: Candidate[], con
     if (suppressions.any && suppressions.isDisabled(spec.id, spec.category, c.start)) continue;
     let severity = c.severity;
     const matchText = original.slice(c.start, c.end);
-    const sentenceText = masked.slice(c.sentence.start, c.sentence.end);
     const stacked = (bySentence.get(c.sentence.start)?.size ?? 0) >= 2;
     const shouting = /\p{L}{2}/u.test(matchText) && matchText === matchText.toUpperCase() && matchText !== matchText.toLowerCase();
-    if ((stacked || shouting || /!!/.test(sentenceText)) && severity !== 'hint') severity = raise(severity);
+    if ((stacked || shouting || c.loud) && severity !== 'hint') severity = raise(severity);
     if (profile === 'consumer' && CONSUMER_RAISED.has(spec.category) && severity === 'warning') severity = 'error';
     if (profile === 'internal-training' && spec.category === 'combat-metaphor') severity = 'hint';
     const setting = settingOf(config, c.rule);
@@ -234,5 +306,5 @@ function finalize(original: string, masked: string, candidates: Candidate[], con
 
 /** Applies every drop-in fix, re-linting until stable (bounded). Judgment rewrites are never applied. */
 export function fixAll(text: string, options: LintOptions = {}): FixAllResult {
-  return fixAllWith(text, (t) => lint(t, options));
+  return fixAllWith(text, (t) => lint(t, { ...options, cache: undefined }));
 }

@@ -23,6 +23,28 @@ export interface CompiledRule {
 export interface CompiledPack {
   rules: CompiledRule[];
   byId: Map<string, CompiledRule>;
+  /** One alternation of every trigger word: a single scan tells which rules can match a block. */
+  triggerRegex: RegExp;
+  /** Trigger word → indexes (into rules) of the rules it can start. */
+  triggerRules: Map<string, number[]>;
+  /** Indexes of rules that have no trigger and always run. */
+  alwaysRun: number[];
+}
+
+function indexTriggers(rules: CompiledRule[]): Pick<CompiledPack, 'triggerRegex' | 'triggerRules' | 'alwaysRun'> {
+  const triggerRules = new Map<string, number[]>();
+  const alwaysRun: number[] = [];
+  rules.forEach((r, i) => {
+    if (!r.triggers) { alwaysRun.push(i); return; }
+    for (const t of r.triggers) {
+      const list = triggerRules.get(t) ?? [];
+      list.push(i);
+      triggerRules.set(t, list);
+    }
+  });
+  const words = [...triggerRules.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const source = words.length ? `(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])` : '(?!)';
+  return { triggerRegex: new RegExp(source, 'giu'), triggerRules, alwaysRun };
 }
 
 const DOCS_BASE = 'https://github.com/trustlint/trustlint/blob/main/docs/rules.md';
@@ -80,7 +102,7 @@ export function compilePack(files: Array<{ name: string; pack: unknown }>, exist
       }
     });
   }
-  return { ok: true, value: { rules, byId }, problems };
+  return { ok: true, value: { rules, byId, ...indexTriggers(rules) }, problems };
 }
 
 let builtin: CompiledPack | undefined;
@@ -91,7 +113,7 @@ export function builtinPack(): CompiledPack {
   if (!builtin) {
     const result = compilePack(BUILTIN_PACK_FILES);
     builtinProblems = result.problems;
-    builtin = result.ok ? result.value : { rules: [], byId: new Map() };
+    builtin = result.ok ? result.value : { rules: [], byId: new Map(), ...indexTriggers([]) };
   }
   return builtin;
 }

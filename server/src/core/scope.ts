@@ -2,6 +2,8 @@
 // The output text has exactly the same length as the input, so every offset found in it is an offset
 // in the original document (UTF-16 code units). Non-prose is overwritten with BLOCK characters,
 // which no pattern can match or cross.
+// The pass works chunk by chunk (a chunk ends at a blank line) and carries a small state between chunks,
+// so a caller can reuse the result for every chunk whose text and incoming state did not change.
 
 /** Stands in for masked characters: not a letter, not a separator. */
 export const BLOCK = '\u0001';
@@ -60,93 +62,150 @@ const META_HEADING = /\b(?:don'?t say|do not say|never say|what not to (?:say|do
 const META_INTRO = /(?:^|\b)(?:don'?t say|do not say|never say|avoid(?:ing)? (?:saying|phrases?|lines?|language|wording|these|things like|words)|instead of|phrases to avoid|what not to say|do not use|old script|bad)\b[^.!?]*:\s*$/i;
 const META_LINE = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?(?:❌|✗|✘|🚫|bad:|don'?t:|avoid:|before:|wrong:|old:)/i;
 
-interface Line { start: number; end: number; text: string }
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  const re = /\r\n|\n|\r/g;
-  let pos = 0;
+/** Scanner state carried from one chunk to the next. */
+export interface ScanState {
+  fence: string | null;
+  inComment: boolean;
+  inList: boolean;
+  /** A heading that announced counter-examples covers everything until a heading of the same or higher level. */
+  metaHeadingLevel: number;
+  /** A "Don't say:" line covers the next paragraph or run of list items. */
+  metaIntro: boolean;
+  metaIntroKind?: BlockKind;
+}
+
+export const INITIAL_STATE: ScanState = Object.freeze({ fence: null, inComment: false, inList: false, metaHeadingLevel: 0, metaIntro: false });
+
+/** A compact key for a state, for caches. */
+export function stateKey(s: ScanState): string {
+  return `${s.fence ?? ''}|${s.inComment ? 1 : 0}${s.inList ? 1 : 0}|${s.metaHeadingLevel}|${s.metaIntro ? 1 : 0}${s.metaIntroKind ?? ''}`;
+}
+
+/** One scanned chunk; offsets are relative to the chunk start. */
+export interface ScannedChunk {
+  masked: string;
+  blocks: Block[];
+  state: ScanState;
+  frontMatter?: string;
+}
+
+/** Splits a document into chunks that each end after a blank line. Returns chunk start offsets. */
+export function chunkStarts(text: string): number[] {
+  const starts = [0];
+  const re = /\n[ \t]*\r?\n(?:[ \t]*\r?\n)*/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    lines.push({ start: pos, end: m.index, text: text.slice(pos, m.index) });
-    pos = m.index + m[0].length;
+    const next = m.index + m[0].length;
+    if (next < text.length) starts.push(next);
   }
-  lines.push({ start: pos, end: text.length, text: text.slice(pos) });
-  return lines;
+  return starts;
 }
 
-/** Masks inline non-prose in one line: code spans, URLs, link targets, HTML tags and comments, templating. */
-function maskInline(line: string): string {
-  let s = line;
-  const fill = (m: string, ch: string) => ch.repeat(m.length);
-  s = s.replace(/(`+)[^`]*?\1/g, (m) => fill(m, BLOCK));
-  s = s.replace(/<!--.*?-->/g, (m) => fill(m, BLOCK));
-  s = s.replace(/!\[[^\]]*\]\([^)]*\)/g, (m) => fill(m, BLOCK));
-  s = s.replace(/\]\([^)\s]*(?:\s+"[^"]*")?\)/g, (m) => ']' + fill(m.slice(1), BLOCK));
-  s = s.replace(/\]\[[^\]]*\]/g, (m) => ']' + fill(m.slice(1), BLOCK));
-  s = s.replace(/<(?:https?:|mailto:)[^>\s]*>/gi, (m) => fill(m, BLOCK));
-  s = s.replace(/\b(?:https?:\/\/|www\.)[^\s<>()"']*[^\s<>()"'.,;:!?]/gi, (m) => fill(m, BLOCK));
-  s = s.replace(/[\w.+-]+@[\w-]+\.[\w.-]+/g, (m) => fill(m, BLOCK));
-  s = s.replace(/<\/?[A-Za-z][^<>]*>/g, (m) => fill(m, ' '));
+/** Compiled speaker-label matcher for a set of options. */
+export interface Labels { re: RegExp }
+
+const labelCache = new Map<string, Labels>();
+
+export function compileLabels(options: ScopeOptions = {}): Labels {
+  const key = JSON.stringify([options.buyerLabels, options.repLabels, options.otherLabels]);
+  let labels = labelCache.get(key);
+  if (!labels) {
+    const buyer = labelAlternation([...DEFAULT_BUYER_LABELS, ...(options.buyerLabels ?? [])]);
+    const rep = labelAlternation([...DEFAULT_REP_LABELS, ...(options.repLabels ?? [])]);
+    const other = labelAlternation([...DEFAULT_OTHER_LABELS, ...(options.otherLabels ?? [])]);
+    // A speaker label: optional bold, a known name, an optional "(role)", a colon.
+    const re = new RegExp(`(^|[.!?"')]\\s+)((?:\\*\\*|__)?\\s*(?:(${buyer})|(${rep})|(${other}))(?:\\s*\\([^)]*\\))?\\s*(?:\\*\\*|__)?\\s*:(?:\\*\\*|__)?)`, 'gi');
+    labels = { re };
+    labelCache.set(key, labels);
+  }
+  return labels;
+}
+
+interface Mask { from: number; to: number; ch: string }
+
+/** Characters that may start inline non-prose; lines without them skip the inline pass. */
+const INLINE_SPECIAL = /[`<\]{@]|https?:|www\./i;
+
+function inlineMasks(line: string, base: number, out: Mask[]): void {
+  if (!INLINE_SPECIAL.test(line)) return;
+  const add = (re: RegExp, ch: string, keep = 0) => {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(line)) !== null) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      out.push({ from: base + m.index + keep, to: base + m.index + m[0].length, ch });
+    }
+  };
+  add(/(`+)[^`]*?\1/g, BLOCK);
+  add(/<!--.*?-->/g, BLOCK);
+  add(/!\[[^\]]*\]\([^)]*\)/g, BLOCK);
+  add(/\]\([^)\s]*(?:\s+"[^"]*")?\)/g, BLOCK, 1);
+  add(/\]\[[^\]]*\]/g, BLOCK, 1);
+  add(/<(?:https?:|mailto:)[^>\s]*>/gi, BLOCK);
+  add(/\b(?:https?:\/\/|www\.)[^\s<>()"']*[^\s<>()"'.,;:!?]/gi, BLOCK);
+  add(/[\w.+-]+@[\w-]+\.[\w.-]+/g, BLOCK);
+  add(/<\/?[A-Za-z][^<>]*>/g, ' ');
   // Templating such as {{< shortcode >}} or {{generator:x}} is not prose; {{placeholder}} is.
-  s = s.replace(/\{\{(?![\s\w.-]*\}\})[^{}]*\}\}|\{%[^%]*%\}/g, (m) => fill(m, BLOCK));
-  return s;
+  add(/\{\{(?![\s\w.-]*\}\})[^{}]*\}\}|\{%[^%]*%\}/g, BLOCK);
 }
 
-function labelAlternation(labels: string[]): string {
-  return labels
-    .map((l) => l.trim().toLowerCase())
-    .filter(Boolean)
-    .sort((a, b) => b.length - a.length)
-    .map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
-    .join('|');
+function applyMasks(text: string, masks: Mask[]): string {
+  if (masks.length === 0) return text;
+  masks.sort((a, b) => a.from - b.from || b.to - a.to);
+  let out = '';
+  let pos = 0;
+  for (const m of masks) {
+    if (m.to <= pos) continue;
+    const from = Math.max(m.from, pos);
+    out += text.slice(pos, from);
+    // Masks never cover line breaks, so offsets and line numbers stay exact.
+    for (let k = from; k < m.to; k++) {
+      const c = text.charCodeAt(k);
+      out += c === 10 || c === 13 ? text[k] : m.ch;
+    }
+    pos = m.to;
+  }
+  return out + text.slice(pos);
 }
 
 /**
- * Scans the document once and returns masked text plus blocks.
- * Markdown and playbook documents get Markdown handling; plain text is one paragraph per blank-line block.
+ * Scans one chunk. `chunk` is normalised text; `atDocumentStart` enables front matter.
+ * Returns masked text, blocks relative to the chunk, and the state for the next chunk.
  */
-export function scopeDocument(input: string, options: ScopeOptions = {}): Scoped {
-  const norm = normalizeTypography(input);
-  const out = norm.split('');
-  const mask = (from: number, to: number, ch = BLOCK) => {
-    for (let k = from; k < to; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ch;
-  };
+export function scanChunk(chunk: string, stateIn: ScanState, options: ScopeOptions, labels: Labels, atDocumentStart: boolean): ScannedChunk {
+  const masks: Mask[] = [];
+  const mask = (from: number, to: number, ch = BLOCK) => { if (to > from) masks.push({ from, to, ch }); };
   const markdown = options.languageId !== 'plaintext';
-  const buyer = labelAlternation(options.buyerLabels ?? DEFAULT_BUYER_LABELS);
-  const rep = labelAlternation(options.repLabels ?? DEFAULT_REP_LABELS);
-  const other = labelAlternation(options.otherLabels ?? DEFAULT_OTHER_LABELS);
-  // A speaker label: optional list/quote marker and bold, a known name, a colon.
-  const labelRe = new RegExp(`(^|[.!?"')]\\s+)((?:\\*\\*|__)?\\s*(?:(${buyer})|(${rep})|(${other}))(?:\\s*\\([^)]*\\))?\\s*(?:\\*\\*|__)?\\s*:(?:\\*\\*|__)?)`, 'gi');
-
-  const lines = splitLines(norm);
   const blocks: Block[] = [];
+  const st: ScanState = { ...stateIn };
   let frontMatter: string | undefined;
-  let i = 0;
+  let current: Block | null = null;
+  let prevBlank = true;
+  let speaker: Speaker;
 
-  // Front matter: a first line of exactly "---" up to the next "---" or "...".
-  if (markdown && lines.length > 1 && /^---\s*$/.test(lines[0].text)) {
+  // Lines of the chunk: [start, end) without the line break.
+  const lines: Array<[number, number]> = [];
+  {
+    let pos = 0;
+    const re = /\r\n|\n|\r/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(chunk)) !== null) { lines.push([pos, m.index]); pos = m.index + m[0].length; }
+    lines.push([pos, chunk.length]);
+  }
+  let i = 0;
+  if (atDocumentStart && markdown && lines.length > 1 && /^---\s*$/.test(chunk.slice(lines[0][0], lines[0][1]))) {
+    // Front matter may contain blank lines, so the caller hands over the whole document as the first chunk's tail.
     for (let k = 1; k < lines.length; k++) {
-      if (/^(?:---|\.\.\.)\s*$/.test(lines[k].text)) {
-        frontMatter = input.slice(lines[1].start, lines[k].start);
-        mask(lines[0].start, lines[k].end);
+      const t = chunk.slice(lines[k][0], lines[k][1]);
+      if (/^(?:---|\.\.\.)\s*$/.test(t)) {
+        frontMatter = chunk.slice(lines[1][0], lines[k][0]);
+        for (let j = 0; j <= k; j++) mask(lines[j][0], lines[j][1]);
         i = k + 1;
         break;
       }
     }
   }
-
-  let current: Block | null = null;
-  let fence: string | null = null;
-  let inComment = false;
-  let inList = false;
-  let prevBlank = true;
-  // Counter-example sections: a heading that announces them covers everything until a heading of the same or higher level.
-  let metaHeadingLevel = 0;
-  // A "Don't say:" line covers the list or paragraph that follows it.
-  let metaIntro = false;
-  let metaIntroKind: BlockKind | undefined;
-  let speaker: Speaker;
 
   const close = () => {
     if (current && current.end > current.start) blocks.push(current);
@@ -154,47 +213,35 @@ export function scopeDocument(input: string, options: ScopeOptions = {}): Scoped
   };
   const open = (start: number, kind: BlockKind, level = 0) => {
     close();
-    // A "Don't say:" line covers one following paragraph, or one run of list items.
-    if (metaIntro) {
-      if (metaIntroKind === undefined) metaIntroKind = kind;
-      else if (kind !== 'list' || metaIntroKind !== 'list') { metaIntro = false; metaIntroKind = undefined; }
+    if (st.metaIntro) {
+      if (st.metaIntroKind === undefined) st.metaIntroKind = kind;
+      else if (kind !== 'list' || st.metaIntroKind !== 'list') { st.metaIntro = false; st.metaIntroKind = undefined; }
     }
-    current = { start, end: start, kind, speaker, meta: metaHeadingLevel > 0 || metaIntro, level };
+    current = { start, end: start, kind, speaker, meta: st.metaHeadingLevel > 0 || st.metaIntro, level };
   };
 
   for (; i < lines.length; i++) {
-    const line = lines[i];
-    const t = line.text;
-    if (fence) {
-      mask(line.start, line.end);
-      if (new RegExp(`^\\s{0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(t)) fence = null;
+    const [ls, le] = lines[i];
+    const t = chunk.slice(ls, le);
+    if (st.fence) {
+      mask(ls, le);
+      if (new RegExp(`^\\s{0,3}${st.fence[0] === '`' ? '`' : '~'}{${st.fence.length},}\\s*$`).test(t)) st.fence = null;
       continue;
     }
-    if (inComment) {
+    let from = ls;
+    if (st.inComment) {
       const endIdx = t.indexOf('-->');
-      mask(line.start, endIdx < 0 ? line.end : line.start + endIdx + 3);
+      mask(ls, endIdx < 0 ? le : ls + endIdx + 3);
       if (endIdx < 0) continue;
-      inComment = false;
+      st.inComment = false;
       if (!t.slice(endIdx + 3).trim()) continue;
+      from = ls + endIdx + 3;
     }
     if (!markdown) {
       if (!t.trim()) { close(); speaker = undefined; continue; }
-      if (!current) open(line.start, 'paragraph');
-      current!.end = line.end;
-      applySpeakers(line, current!);
-      continue;
-    }
-    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(t);
-    if (fenceMatch) {
-      close();
-      fence = fenceMatch[1];
-      mask(line.start, line.end);
-      continue;
-    }
-    if (/^\s*<!--/.test(t) && !t.includes('-->')) {
-      close();
-      inComment = true;
-      mask(line.start, line.end);
+      if (!current) open(from, 'paragraph');
+      current!.end = le;
+      applySpeakers(from, chunk.slice(from, le), current!);
       continue;
     }
     if (!t.trim()) {
@@ -203,125 +250,162 @@ export function scopeDocument(input: string, options: ScopeOptions = {}): Scoped
       speaker = undefined;
       continue;
     }
-    if (prevBlank && !inList && /^(?: {4}|\t)/.test(line.text) && !/^\s*([-*+]|\d+[.)])\s/.test(t)) {
-      // Indented code block.
-      mask(line.start, line.end);
+    const first = t.charCodeAt(t.search(/\S/));
+    // Cheap dispatch on the first non-space character keeps plain prose lines on the fast path.
+    if (first === 96 /* ` */ || first === 126 /* ~ */) {
+      const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(t);
+      if (fenceMatch) { close(); st.fence = fenceMatch[1]; mask(ls, le); continue; }
+    }
+    if (first === 60 /* < */ && /^\s*<!--/.test(t) && !t.includes('-->')) {
+      close(); st.inComment = true; mask(ls, le); continue;
+    }
+    if (prevBlank && !st.inList && (t.startsWith('    ') || t.startsWith('\t')) && !/^\s*([-*+]|\d+[.)])\s/.test(t)) {
+      mask(ls, le); // Indented code block.
       continue;
     }
-    const masked = maskInline(t);
-    for (let k = 0; k < masked.length; k++) if (masked[k] !== t[k]) out[line.start + k] = masked[k];
-
-    // Reference definitions and table separators are not prose.
-    if (/^\s{0,3}\[[^\]]+\]:\s*\S/.test(t) || /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(t) || /^\s{0,3}(?:[-*_]\s*){3,}$/.test(t) || /^\s*<\/?[A-Za-z][^>]*>\s*$/.test(t)) {
-      mask(line.start, line.end);
+    inlineMasks(t, ls, masks);
+    if ((first === 91 /* [ */ && /^\s{0,3}\[[^\]]+\]:\s*\S/.test(t)) || ((first === 124 || first === 45 || first === 58) && /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(t))
+      || ((first === 45 || first === 42 || first === 95) && /^\s{0,3}(?:[-*_]\s*){3,}$/.test(t)) || (first === 60 && /^\s*<\/?[A-Za-z][^>]*>\s*$/.test(t))) {
+      mask(ls, le); // Reference definitions, table separators, rules and lone HTML tags are not prose.
       close();
       continue;
     }
-
-    const heading = /^(\s{0,3})(#{1,6})(\s+|$)/.exec(t);
-    if (heading) {
-      const level = heading[2].length;
-      if (metaHeadingLevel && level <= metaHeadingLevel) metaHeadingLevel = 0;
-      metaIntro = false;
-      metaIntroKind = undefined;
-      inList = false;
-      speaker = undefined;
-      const isMeta = META_HEADING.test(t);
-      mask(line.start, line.start + heading[0].length);
-      open(line.start + heading[0].length, 'heading', level);
-      current!.end = line.end;
-      current!.meta = current!.meta || isMeta;
-      close();
-      if (isMeta) metaHeadingLevel = level;
-      prevBlank = false;
-      continue;
+    if (first === 35 /* # */) {
+      const heading = /^(\s{0,3})(#{1,6})(\s+|$)/.exec(t);
+      if (heading) {
+        const level = heading[2].length;
+        if (st.metaHeadingLevel && level <= st.metaHeadingLevel) st.metaHeadingLevel = 0;
+        st.metaIntro = false;
+        st.metaIntroKind = undefined;
+        st.inList = false;
+        speaker = undefined;
+        const isMeta = META_HEADING.test(t);
+        mask(ls, ls + heading[0].length);
+        open(ls + heading[0].length, 'heading', level);
+        current!.end = le;
+        current!.meta = current!.meta || isMeta;
+        close();
+        if (isMeta) st.metaHeadingLevel = level;
+        prevBlank = false;
+        continue;
+      }
     }
-    // Setext headings would need look-ahead; a "===" or "---" underline is masked instead.
-    if (/^\s{0,3}(=+|-+)\s*$/.test(t) && !prevBlank) { mask(line.start, line.end); close(); continue; }
+    if ((first === 61 || first === 45) && !prevBlank && /^\s{0,3}(=+|-+)\s*$/.test(t)) { mask(ls, le); close(); continue; }
 
     let offset = 0;
     let kind: BlockKind = 'paragraph';
     let startsBlock = prevBlank;
-    const quote = /^(\s{0,3}>\s?)+/.exec(t);
-    if (quote) {
-      mask(line.start, line.start + quote[0].length, ' ');
-      offset = quote[0].length;
-      kind = 'quote';
+    if (first === 62 /* > */) {
+      const quote = /^(\s{0,3}>\s?)+/.exec(t);
+      if (quote) { mask(ls, ls + quote[0].length, ' '); offset = quote[0].length; kind = 'quote'; }
     }
-    const rest = t.slice(offset);
-    const listItem = /^(\s*)([-*+]|\d{1,3}[.)])(\s+\[[ xX]\])?\s+/.exec(rest);
+    const listItem = /^(\s*)([-*+]|\d{1,3}[.)])(\s+\[[ xX]\])?\s+/.exec(offset ? t.slice(offset) : t);
     if (listItem) {
-      mask(line.start + offset, line.start + offset + listItem[0].length, ' ');
+      mask(ls + offset, ls + offset + listItem[0].length, ' ');
+      offset += listItem[0].length;
       kind = 'list';
       startsBlock = true;
-      inList = true;
+      st.inList = true;
       speaker = undefined;
     } else if (prevBlank) {
-      inList = false;
+      st.inList = false;
     }
-    if (/^\s*\|/.test(t) || (t.match(/\|/g)?.length ?? 0) >= 2) {
-      // Table row: each cell is separate prose.
-      for (let k = 0; k < t.length; k++) if (t[k] === '|') out[line.start + k] = BLOCK;
+    if (t.includes('|') && (first === 124 || (t.match(/\|/g)?.length ?? 0) >= 2)) {
+      for (let k = 0; k < t.length; k++) if (t[k] === '|') mask(ls + k, ls + k + 1); // Each table cell is separate prose.
       kind = 'table';
       startsBlock = true;
     }
     const isMetaLine = META_LINE.test(t);
-    if (startsBlock || !current || kind === 'table' || isMetaLine || (current as Block).kind === 'heading') {
-      open(line.start + offset, kind);
-    }
+    if (startsBlock || !current || kind === 'table' || isMetaLine || (current as Block).kind === 'heading') open(ls + offset, kind);
     const blk = current! as Block;
-    blk.end = line.end;
+    blk.end = le;
     if (isMetaLine) blk.meta = true;
-    applySpeakers(line, blk);
+    applySpeakers(ls + offset, t.slice(offset), blk);
     // "❌ … ✅ …" on one line: only the part before the ✅ is a counter-example.
     const good = isMetaLine ? /✅|✔️|\b(?:good|better|instead|try):/i.exec(t) : null;
     if (good && good.index > 0) {
-      blk.end = line.start + good.index;
-      const wasMetaIntro = metaIntro;
-      open(line.start + good.index, kind);
-      current!.end = line.end;
-      current!.meta = metaHeadingLevel > 0;
-      metaIntro = wasMetaIntro;
+      blk.end = ls + good.index;
+      const wasMetaIntro = st.metaIntro;
+      open(ls + good.index, kind);
+      current!.end = le;
+      current!.meta = st.metaHeadingLevel > 0;
+      st.metaIntro = wasMetaIntro;
     }
     if (META_INTRO.test(t.replace(/\*\*|__/g, ''))) {
-      // The introducing line itself is prose about the examples; what follows is the counter-example.
+      // The introducing line is prose about the examples; what follows is the counter-example.
       close();
-      metaIntro = true;
-      metaIntroKind = undefined;
+      st.metaIntro = true;
+      st.metaIntroKind = undefined;
     }
     prevBlank = false;
   }
   close();
 
-  function applySpeakers(line: Line, blk: Block) {
-    const text = out.slice(line.start, line.end).join('');
-    labelRe.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    const turns: Array<{ at: number; labelEnd: number; who: Speaker }> = [];
-    while ((m = labelRe.exec(text)) !== null) {
-      const labelStart = m.index + m[1].length;
-      // Only a label at the start of the line (after markers) or after a closed sentence counts.
-      const before = text.slice(0, labelStart);
-      if (m[1] === '' && before.trim() !== '' && !/^[\s\u0001*_>-]*$/.test(before)) continue;
-      const who: Speaker = m[3] ? 'buyer' : m[4] ? 'rep' : 'other';
-      turns.push({ at: line.start + labelStart, labelEnd: line.start + labelStart + m[2].length, who });
-    }
-    if (turns.length === 0) {
-      if (speaker === 'buyer' && !options.checkBuyerTurns) mask(line.start, line.end);
+  function applySpeakers(start: number, content: string, blk: Block) {
+    const quiet = !options.checkBuyerTurns;
+    // Labels need a colon near the start, or after a closed sentence; most lines have neither.
+    if (!content.includes(':')) {
+      if (speaker === 'buyer' && quiet) mask(start, start + content.length);
       blk.speaker = blk.speaker ?? speaker;
       return;
     }
-    let pos = line.start;
-    for (let k = 0; k < turns.length; k++) {
-      const turn = turns[k];
-      if (speaker === 'buyer' && !options.checkBuyerTurns) mask(pos, turn.at);
+    const re = labels.re;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    const turns: Array<{ at: number; labelEnd: number; who: Speaker }> = [];
+    while ((m = re.exec(content)) !== null) {
+      const labelStart = m.index + m[1].length;
+      const who: Speaker = m[3] ? 'buyer' : m[4] ? 'rep' : 'other';
+      turns.push({ at: start + labelStart, labelEnd: start + labelStart + m[2].length, who });
+    }
+    let pos = start;
+    for (const turn of turns) {
+      if (speaker === 'buyer' && quiet) mask(pos, turn.at);
       mask(turn.at, turn.labelEnd);
       speaker = turn.who;
       pos = turn.labelEnd;
     }
-    if (speaker === 'buyer' && !options.checkBuyerTurns) mask(pos, line.end);
+    if (speaker === 'buyer' && quiet) mask(pos, start + content.length);
     blk.speaker = speaker;
   }
 
-  return { text: out.join(''), blocks, frontMatter };
+  return { masked: applyMasks(chunk, masks), blocks, state: st, frontMatter };
+}
+
+function labelAlternation(labels: string[]): string {
+  return [...new Set(labels.map((l) => l.trim().toLowerCase()).filter(Boolean))]
+    .sort((a, b) => b.length - a.length)
+    .map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
+    .join('|');
+}
+
+/** The end of the front matter block if the document starts with one, else 0. Front matter may contain blank lines. */
+export function frontMatterEnd(text: string): number {
+  if (!/^---[ \t]*\r?\n/.test(text)) return 0;
+  const m = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(3));
+  return m ? 3 + m.index + m[0].length : 0;
+}
+
+/**
+ * Scans a whole document. Markdown and playbook documents get Markdown handling;
+ * plain text is one paragraph per blank-line block.
+ */
+export function scopeDocument(input: string, options: ScopeOptions = {}): Scoped {
+  const labels = compileLabels(options);
+  const fmEnd = options.languageId === 'plaintext' ? 0 : frontMatterEnd(input);
+  const starts = chunkStarts(input).filter((s) => s === 0 || s >= fmEnd);
+  let state: ScanState = INITIAL_STATE;
+  let text = '';
+  const blocks: Block[] = [];
+  let frontMatter: string | undefined;
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k];
+    const end = k + 1 < starts.length ? starts[k + 1] : input.length;
+    const chunk = scanChunk(normalizeTypography(input.slice(start, end)), state, options, labels, start === 0);
+    if (start === 0) frontMatter = chunk.frontMatter;
+    text += chunk.masked;
+    for (const b of chunk.blocks) blocks.push({ ...b, start: b.start + start, end: b.end + start });
+    state = chunk.state;
+  }
+  return { text, blocks, frontMatter };
 }

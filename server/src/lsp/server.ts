@@ -15,6 +15,7 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version } from '../../../package.json';
 import { CODE_ACTION_KINDS, codeActions } from './codeActions';
 import { hover } from './hover';
 import { documentSymbols, foldingRanges } from './outline';
@@ -28,6 +29,7 @@ export function startServer(connection: Connection): void {
   let canRefresh = false;
   let canRegisterConfig = false;
   let markdownHover = true;
+  let hostOutlinesMarkdown = false;
   let settings: SettingsStore | undefined;
   let state: LintState | undefined;
   let push: PushScheduler | undefined;
@@ -44,6 +46,8 @@ export function startServer(connection: Connection): void {
     canRegisterConfig = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const formats = caps.textDocument?.hover?.contentFormat;
     markdownHover = !Array.isArray(formats) || formats.includes('markdown');
+    // VS Code's own Markdown extension already outlines and folds Markdown; a second outline group would be clutter.
+    hostOutlinesMarkdown = /visual studio code|code - oss|vscodium/i.test(params.clientInfo?.name ?? '');
 
     settings = new SettingsStore(connection, caps.workspace?.configuration === true);
     // Editors without workspace/configuration (some Neovim setups) can pass settings at startup instead.
@@ -61,7 +65,7 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         ...(usePull ? { diagnosticProvider: { identifier: 'trustlint', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
-      serverInfo: { name: 'trustlint' },
+      serverInfo: { name: 'trustlint', version },
     };
   });
 
@@ -73,9 +77,8 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onDidChangeConfiguration((change) => {
-    const raw = (change?.settings as { trustlint?: unknown } | undefined)?.trustlint;
-    settings?.reset(raw);
+  /** Settings or config files changed: forget cached results and have every open document checked again. */
+  function relintAll(): void {
     state?.clear();
     if (usePull) {
       if (canRefresh) {
@@ -84,7 +87,14 @@ export function startServer(connection: Connection): void {
     } else {
       push?.scheduleAll();
     }
+  }
+
+  connection.onDidChangeConfiguration((change) => {
+    settings?.reset((change?.settings as { trustlint?: unknown } | undefined)?.trustlint);
+    relintAll();
   });
+  // The VS Code client watches .trustlintrc.json and rule packs; a change can alter any result.
+  connection.onDidChangeWatchedFiles(() => relintAll());
 
   documents.onDidChangeContent(({ document }) => push?.schedule(document.uri));
   documents.onDidClose(({ document }) => {
@@ -95,6 +105,11 @@ export function startServer(connection: Connection): void {
 
   function docOf(uri: unknown): TextDocument | undefined {
     return typeof uri === 'string' ? documents.get(uri) : undefined;
+  }
+
+  function outlined(uri: unknown): TextDocument | undefined {
+    const doc = docOf(uri);
+    return doc && !(hostOutlinesMarkdown && doc.languageId !== 'playbook') ? doc : undefined;
   }
 
   /** The current outcome for a URI, or undefined for unknown documents. Throws only on cancellation. */
@@ -149,14 +164,14 @@ export function startServer(connection: Connection): void {
 
   connection.onDocumentSymbol((params) =>
     guarded('outline', [], () => {
-      const doc = docOf(params?.textDocument?.uri);
+      const doc = outlined(params?.textDocument?.uri);
       return doc ? documentSymbols(doc.getText()) : [];
     }),
   );
 
   connection.onFoldingRanges((params) =>
     guarded('folding', [], () => {
-      const doc = docOf(params?.textDocument?.uri);
+      const doc = outlined(params?.textDocument?.uri);
       return doc ? foldingRanges(doc.getText()) : [];
     }),
   );

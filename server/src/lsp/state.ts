@@ -29,6 +29,8 @@ export class LintState {
   private readonly lastByUri = new Map<string, Outcome>();
   private readonly configs = new Map<string, ResolvedConfig>();
   private readonly reported = new Set<string>();
+  /** Bumped by clear(), so a report from before a settings or config-file change is never "unchanged". */
+  private generation = 0;
 
   constructor(
     private readonly settings: SettingsStore,
@@ -54,7 +56,7 @@ export class LintState {
       uri: doc.uri,
       version: doc.version,
       settingsHash: hash,
-      resultId: `${doc.version}:${hash}`,
+      resultId: `${this.generation}:${doc.version}:${hash}`,
       settings,
       languageId: doc.languageId,
     };
@@ -82,6 +84,7 @@ export class LintState {
   }
 
   clear(): void {
+    this.generation++;
     this.lastByUri.clear();
     this.configs.clear();
   }

@@ -6,7 +6,11 @@ command -v nvim >/dev/null || { echo "nvim check: Neovim is not installed (run t
 [ -f "$ROOT/dist/server.js" ] || { echo "nvim check: dist/server.js missing (run npm run build)" >&2; exit 1; }
 files=("$@")
 if [ ${#files[@]} -eq 0 ]; then
-  files=("$(ls "$ROOT"/examples/*.playbook | head -1)")
+  # Every example playbook that has at least one finding (the CLI's JSON output says which).
+  mapfile -t files < <(node "$ROOT/dist/cli.js" --format json --exit-zero "$ROOT"/examples/*.playbook |
+    node -e 'const r = JSON.parse(require("fs").readFileSync(0, "utf8"));
+             for (const f of r) if (f.findings.length) console.log(require("path").resolve(process.argv[1], f.filePath));' "$PWD")
+  [ ${#files[@]} -gt 0 ] || { echo "nvim check: no example playbook with findings in $ROOT/examples" >&2; exit 1; }
 fi
 echo "Neovim $(nvim --version | head -1 | cut -d' ' -f2) LSP check"
 for file in "${files[@]}"; do
