@@ -3,7 +3,7 @@
 #   - Debian packages: chromium (headless browser for the workbench), neovim (second LSP client),
 #     and what code-server's native modules need to build (libkrb5-dev, pkg-config) plus ripgrep.
 #   - code-server 4.100.3 (VS Code 1.100.3 server, the newest that runs on Node 20) into .editor-tools/.
-# Idempotent: each step is skipped when its result is already there. See docs in test/e2e/README.md.
+# Idempotent: each step is skipped when its result is already there. See test/e2e/README.md.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TOOLS="${TRUSTLINT_EDITOR_TOOLS:-$ROOT/.editor-tools}"

@@ -97,7 +97,7 @@ export class TestClient {
   }
 
   /** Rejects with a readable message when the server does not answer in time. */
-  within<T>(promise: Promise<T>, what: string, ms = 5000): Promise<T> {
+  within<T>(promise: Promise<T>, what: string, ms = 15000): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms waiting for ${what}.\nServer log:\n${this.logs.join('\n')}\n${this.stderr}`)), ms);

@@ -1,10 +1,8 @@
 // `trustlint rules` and `trustlint explain RULE`: the rule pack as reference text.
-import type { RuleSpec } from '../core';
+import type { RuleInfo } from '../core';
 import { styleFor } from './style';
 
-type RuleWithDocs = RuleSpec & { docsUrl: string };
-
-export function formatRuleList(rules: readonly RuleWithDocs[], json: boolean, color: boolean): string {
+export function formatRuleList(rules: readonly RuleInfo[], json: boolean, color: boolean): string {
   if (json) {
     const rows = rules.map((r) => ({ id: r.id, category: r.category, severity: r.severity, description: r.description, docsUrl: r.docsUrl }));
     return `${JSON.stringify(rows, null, 2)}\n`;
@@ -21,7 +19,7 @@ export function formatRuleList(rules: readonly RuleWithDocs[], json: boolean, co
   return `${lines.join('\n')}\n`;
 }
 
-export function formatExplain(rule: RuleWithDocs, json: boolean, color: boolean): string {
+export function formatExplain(rule: RuleInfo, json: boolean, color: boolean): string {
   if (json) {
     const { id, category, severity, description, message, rationale, replacements, examples, docsUrl } = rule;
     return `${JSON.stringify({ id, category, severity, description, message, rationale, replacements, examples, docsUrl }, null, 2)}\n`;

@@ -6,12 +6,13 @@ import {
   fixAll,
   getRule,
   lint,
+  listPlaybookChecks,
   listRules,
   resolveConfig,
   type ConfigInput,
   type Finding,
   type ResolvedConfig,
-  type RuleSpec,
+  type RuleInfo,
 } from '../core';
 import { collectFiles, languageIdFor, toPosixRelative } from '../node/files';
 import { loadConfigFile } from '../node/configFile';
@@ -45,8 +46,6 @@ export interface CliIo {
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
-
-type RuleWithDocs = RuleSpec & { docsUrl: string };
 
 /** Runs the CLI and returns the exit code. Never throws for user errors. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -84,20 +83,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     for (const message of loaded.warnings) warn(message);
     config = loaded.config;
   }
-  const lookup = (id: string): RuleWithDocs | undefined => {
+  const lookup = (id: string): RuleInfo | undefined => {
     const compiled = config.pack.byId.get(id);
     return compiled ? { ...compiled.spec, docsUrl: compiled.docsUrl } : getRule(id);
   };
 
   if (options.command === 'rules') {
-    const rules = options.config !== undefined ? config.pack.rules.map((r) => ({ ...r.spec, docsUrl: r.docsUrl })) : listRules();
+    // Phrase rules from the pack in use, then the built-in structural checks.
+    const phraseRules: RuleInfo[] = options.config !== undefined ? config.pack.rules.map((r) => ({ ...r.spec, docsUrl: r.docsUrl })) : listRules();
+    const rules = [...phraseRules, ...listPlaybookChecks()];
     return emit(io, options, formatRuleList(rules, options.format === 'json', color), fail);
   }
   if (options.command === 'explain') {
     const id = options.inputs[0];
     const rule = lookup(id);
     if (!rule) {
-      const near = closest(id, config.pack.rules.map((r) => r.spec.id));
+      const near = closest(id, [...config.pack.rules.map((r) => r.spec.id), ...listPlaybookChecks().map((r) => r.id)]);
       return fail(`unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}. Run 'trustlint rules' to list them.`);
     }
     return emit(io, options, formatExplain(rule, options.format === 'json', color), fail);

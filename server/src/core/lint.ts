@@ -10,7 +10,7 @@ import { parseDirectives, Suppressions } from './directives';
 import { buildFixes, fixAllWith, type FixAllResult } from './fixes';
 import { fillMessage } from './message';
 import type { CompiledPack, CompiledRule } from './pack';
-import type { CompiledPattern } from './pattern';
+import { PATTERN_FLAGS, type CompiledPattern } from './pattern';
 import { directiveFindings, placeholderFindings, staleCounterExample } from './playbookChecks';
 import {
   chunkStarts, compileLabels, frontMatterEnd, INITIAL_STATE, normalizeTypography, scanChunk, stateKey,
@@ -53,7 +53,7 @@ const CONSUMER_RAISED: ReadonlySet<Category> = new Set(['false-urgency', 'artifi
 const regexCache = new WeakMap<CompiledPattern, RegExp>();
 function regexOf(p: CompiledPattern): RegExp {
   let re = regexCache.get(p);
-  if (!re) { re = new RegExp(p.source, 'giu'); regexCache.set(p, re); }
+  if (!re) { re = new RegExp(p.source, PATTERN_FLAGS); regexCache.set(p, re); }
   re.lastIndex = 0;
   return re;
 }
@@ -178,14 +178,8 @@ function lintChunk(raw: string, state: ScanState, atStart: boolean, scopeOptions
 function lintBlock(text: string, block: Block, pack: CompiledPack, enabled: boolean[], config: ResolvedConfig, out: Candidate[], problems: Problem[]): void {
   const blockText = text.slice(block.start, block.end);
   if (block.meta && !config.checkMetaDiscussion) return;
-  // One scan of the trigger alternation names the only rules that can match here.
-  const selected = new Set<number>(pack.alwaysRun);
-  const trig = pack.triggerRegex;
-  trig.lastIndex = 0;
-  let t: RegExpExecArray | null;
-  while ((t = trig.exec(blockText)) !== null) {
-    for (const i of pack.triggerRules.get(t[0].toLowerCase()) ?? []) selected.add(i);
-  }
+  // One pass over the words names the only rules that can match here.
+  const selected = selectRules(blockText, pack);
   if (selected.size === 0) return;
   let sentenceSpans: Span[] | undefined;
   for (const i of [...selected].sort((a, b) => a - b)) {
@@ -209,6 +203,28 @@ function lintBlock(text: string, block: Block, pack: CompiledPack, enabled: bool
       problems.push({ message: `rule "${rule.spec.id}" failed and was skipped: ${(e as Error).message}` });
     }
   }
+}
+
+/** True for characters that can be part of a word (ASCII letters and digits, $ and %, and letters beyond ASCII). */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36 || c === 37
+    || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7) || (c >= 0x2c00 && c < 0xd800);
+}
+
+/** Rules whose trigger words occur in the text: a tight loop, no regular expression. */
+function selectRules(text: string, pack: CompiledPack): Set<number> {
+  const selected = new Set<number>(pack.alwaysRun);
+  const map = pack.triggerRules;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(text.charCodeAt(i))) { i++; continue; }
+    const start = i;
+    while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    const hit = map.get(text.slice(start, i).toLowerCase());
+    if (hit) for (const r of hit) selected.add(r);
+  }
+  return selected;
 }
 
 /** Applies the context cues to one match. Returns its severity, or undefined when it should not be reported. */

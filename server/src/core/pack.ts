@@ -23,15 +23,13 @@ export interface CompiledRule {
 export interface CompiledPack {
   rules: CompiledRule[];
   byId: Map<string, CompiledRule>;
-  /** One alternation of every trigger word: a single scan tells which rules can match a block. */
-  triggerRegex: RegExp;
-  /** Trigger word → indexes (into rules) of the rules it can start. */
+  /** Trigger word → indexes (into rules) of the rules it can start; one pass over a block's words selects its rules. */
   triggerRules: Map<string, number[]>;
   /** Indexes of rules that have no trigger and always run. */
   alwaysRun: number[];
 }
 
-function indexTriggers(rules: CompiledRule[]): Pick<CompiledPack, 'triggerRegex' | 'triggerRules' | 'alwaysRun'> {
+function indexTriggers(rules: CompiledRule[]): Pick<CompiledPack, 'triggerRules' | 'alwaysRun'> {
   const triggerRules = new Map<string, number[]>();
   const alwaysRun: number[] = [];
   rules.forEach((r, i) => {
@@ -42,9 +40,7 @@ function indexTriggers(rules: CompiledRule[]): Pick<CompiledPack, 'triggerRegex'
       triggerRules.set(t, list);
     }
   });
-  const words = [...triggerRules.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const source = words.length ? `(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])` : '(?!)';
-  return { triggerRegex: new RegExp(source, 'giu'), triggerRules, alwaysRun };
+  return { triggerRules, alwaysRun };
 }
 
 const DOCS_BASE = 'https://github.com/trustlint/trustlint/blob/main/docs/rules.md';
@@ -68,7 +64,7 @@ function validate(raw: unknown): Problem[] {
  * Validates and compiles rule-pack files. Duplicate ids and bad patterns are problems;
  * a rule with a bad pattern is left out, the rest of the pack still loads.
  */
-export function compilePack(files: Array<{ name: string; pack: unknown }>, existing?: CompiledPack): Result<CompiledPack> {
+export function compilePack(files: Array<{ name: string; pack: unknown }>, existing?: CompiledPack, trusted = false): Result<CompiledPack> {
   const problems: Problem[] = [];
   const rules: CompiledRule[] = existing ? [...existing.rules] : [];
   const byId = new Map(existing?.byId ?? []);
@@ -86,8 +82,8 @@ export function compilePack(files: Array<{ name: string; pack: unknown }>, exist
         return;
       }
       try {
-        const patterns = spec.patterns.map((p) => compilePattern(p));
-        const unless = (spec.unless ?? []).map((p) => compilePattern(p));
+        const patterns = spec.patterns.map((p) => compilePattern(p, !trusted));
+        const unless = (spec.unless ?? []).map((p) => compilePattern(p, !trusted));
         let triggers: Set<string> | null = new Set();
         for (const p of patterns) {
           if (!p.triggers) { triggers = null; break; }
@@ -111,7 +107,7 @@ let builtinProblems: Problem[] = [];
 /** The shipped rule pack, compiled on first use. */
 export function builtinPack(): CompiledPack {
   if (!builtin) {
-    const result = compilePack(BUILTIN_PACK_FILES);
+    const result = compilePack(BUILTIN_PACK_FILES, undefined, true);
     builtinProblems = result.problems;
     builtin = result.ok ? result.value : { rules: [], byId: new Map(), ...indexTriggers([]) };
   }

@@ -2,7 +2,7 @@
 // so pulls, code actions and hovers on an unchanged document cost nothing.
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_CONFIG, lint, resolveConfig, type Finding, type ResolvedConfig } from '../core';
+import { createLintCache, DEFAULT_CONFIG, lint, resolveConfig, type Finding, type LintCache, type ResolvedConfig } from '../core';
 import { oversizeDiagnostic, toDiagnostics } from './diagnostics';
 import { isLintedLanguage, settingsHash, type Settings, type SettingsStore } from './settings';
 
@@ -27,6 +27,8 @@ export interface Outcome {
 
 export class LintState {
   private readonly lastByUri = new Map<string, Outcome>();
+  /** Per-document chunk caches: an edit re-lints only the paragraphs it touched. */
+  private readonly caches = new Map<string, LintCache>();
   private readonly configs = new Map<string, ResolvedConfig>();
   private readonly reported = new Set<string>();
   /** Bumped by clear(), so a report from before a settings or config-file change is never "unchanged". */
@@ -81,17 +83,21 @@ export class LintState {
 
   forget(uri: string): void {
     this.lastByUri.delete(uri);
+    this.caches.delete(uri);
   }
 
   clear(): void {
     this.generation++;
     this.lastByUri.clear();
+    this.caches.clear();
     this.configs.clear();
   }
 
   private safeLint(doc: TextDocument, text: string, config: ResolvedConfig, isCancelled: () => boolean): Finding[] | undefined {
     try {
-      const result = this.lintFn(text, { languageId: doc.languageId, config, isCancelled });
+      let cache = this.caches.get(doc.uri);
+      if (!cache) { cache = createLintCache(); this.caches.set(doc.uri, cache); }
+      const result = this.lintFn(text, { languageId: doc.languageId, config, isCancelled, cache });
       if (isCancelled()) return undefined;
       for (const problem of result.problems) this.reportOnce(`${problem.path ? `${problem.path}: ` : ''}${problem.message}`);
       return result.findings;

@@ -3,7 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import type * as Sarif from 'sarif';
-import type { Finding, RuleSpec, Severity } from '../../core';
+import type { Finding, RuleInfo, Severity } from '../../core';
 import type { FileReport, FormatContext } from '../report';
 import type { LineIndex } from '../positions';
 
@@ -11,7 +11,7 @@ export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/
 
 const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export type RuleLookup = (id: string) => (RuleSpec & { docsUrl: string }) | undefined;
+export type RuleLookup = (id: string) => RuleInfo | undefined;
 
 /** A relative path as a URI reference (segments percent-encoded); absolute paths become file: URIs. */
 export function toUri(filePath: string): string {
@@ -65,7 +65,7 @@ export function formatSarif(reports: readonly FileReport[], ctx: FormatContext, 
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function describeRule(id: string, rule: (RuleSpec & { docsUrl: string }) | undefined): Sarif.ReportingDescriptor {
+function describeRule(id: string, rule: RuleInfo | undefined): Sarif.ReportingDescriptor {
   if (!rule) return { id, shortDescription: { text: id } };
   const alternatives = rule.replacements.map((r) => `- “${r.text}”${r.dropIn ? ' (drop-in)' : ''}${r.note ? ` — ${r.note}` : ''}`);
   const helpText = [rule.rationale, '', 'Alternatives:', ...alternatives].join('\n');
