@@ -59,11 +59,14 @@ const INSERTED_MARKER = String.raw`(?:(?:✅|✔|☑)\x{FE0F}?|(?i:good|better|d
 // A turn ends at a blank line, a heading, a quote, a fence, a list item, a marked line or the next speaker label.
 const TURN_END = String.raw`^(?=[ \t]*$|[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|>|\x60{3,}|~{3,})|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]|[ \t]*${BOLD}?(?:❌|✗|✘|🚫|✅|✔|☑)|${ANY_LABEL_AHEAD})`;
 
-// Words that turn a heading into a counter-example section (anywhere in the heading, as the server does).
-const META_HEADING = String.raw`(?:(?i:\b(?:don${APOS}?t say|do not say|never say|what not to (?:say|do|write)|avoid(?:ing)?|instead of|banned|red flags?|anti-?patterns?|bad (?:examples?|phrases?|lines?)|old scripts?|counter-?examples?|phrases to (?:avoid|retire)|don${APOS}?ts|do not use|outdated|before and after|before/after)\b)|❌|🚫)`;
+// Words that turn a heading into a counter-example section, as the server decides: "Avoid…" at the start of the
+// heading, or an explicit phrase anywhere ("Don't say", "Phrases to avoid", "Red flags"). "How to avoid surprises" is not one.
+const META_HEADING_START = String.raw`[^\w\n]*(?i:avoid(?:ing)?|don${APOS}?ts)\b`;
+const META_HEADING_ANY = String.raw`(?:(?i:\b(?:don${APOS}?t say|do not say|never say|what not to (?:say|do|write)|(?:phrases|words|lines|things|language) to (?:avoid|retire)|avoid (?:saying|these|phrases|lines)|instead of|banned (?:phrases|words|lines)|red flags?|anti-?patterns?|bad (?:examples?|phrases?|lines?)|old scripts?|counter-?examples?|do not use|before and after|before/after)\b)|❌|🚫)`;
+const META_HEADING = String.raw`(?:${META_HEADING_START}|.*${META_HEADING_ANY})`;
 
 // Words that, at the start of a line ending in a colon, introduce a counter-example paragraph or list.
-const META_INTRO = String.raw`(?i:don${APOS}?t say|do not say|never say|what not to (?:say|write)|avoid|instead of|phrases to avoid|do not use|old scripts?)\b`;
+const META_INTRO = String.raw`(?i:don${APOS}?t say|do not say|never say|what not to (?:say|write)|avoid(?:ing)?|instead of|(?:phrases|words|lines) to avoid|do not use|old scripts?)\b`;
 
 function turn(kind, names, labelScope, extra = {}) {
   return {
@@ -92,11 +95,12 @@ function turnLine(kind, names, labelScope, contentName) {
 function counterExampleSection(level) {
   return {
     name: 'meta.counter-example.section.playbook',
-    begin: String.raw`(?:^|\G)[ \t]{0,3}(#{${level}})[ \t]+(?=.*${META_HEADING})(.*?)(?:[ \t]+#+)?[ \t]*$`,
+    begin: String.raw`(?:^|\G)[ \t]{0,3}(#{${level}})[ \t]+(?=${META_HEADING})(.*?)(?:[ \t]+#+)?[ \t]*$`,
     beginCaptures: {
+      // No inline patterns here: vscode-textmate would retokenize the capture outside capture 0's scope.
       0: { name: 'markup.heading.markdown' },
       1: { name: 'punctuation.definition.heading.markdown' },
-      2: { name: 'entity.name.section.markdown', patterns: [{ include: '#inline' }] },
+      2: { name: 'entity.name.section.markdown' },
     },
     end: String.raw`^(?=[ \t]{0,3}#{1,${level}}(?:[ \t]|$))`,
     contentName: 'markup.deleted.counter-example.playbook',

@@ -147,10 +147,11 @@ class RestartingErrorHandler implements ErrorHandler {
 
   constructor(private readonly channel: vscode.LogOutputChannel) {}
 
-  error(_error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult {
-    // A few broken messages are survivable; a stream of them means the connection is gone.
-    if (count !== undefined && count <= 3) return { action: ErrorAction.Continue };
-    return { action: ErrorAction.Shutdown };
+  error(error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult {
+    // Write errors come first when the server process dies. Shutting down here would stop the client before
+    // closed() runs and so prevent the restart; the exit of the process reaches closed(), which decides.
+    this.channel.warn(`Connection to the Trustlint server failed (${count ?? 1}): ${error.message}`);
+    return { action: ErrorAction.Continue, handled: true };
   }
 
   closed(): CloseHandlerResult {

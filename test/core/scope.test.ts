@@ -20,7 +20,7 @@ const CASES: Array<[string, string, string]> = [
   ['buyer turns are skipped', 'Rep: Hello.\nBuyer: I need to decide today.\nRep: Sure.', 'Hello. Sure.'],
   ['bold speaker labels work', '**Prospect:** we are in a hurry.\n\n**Rep:** Thanks.', 'Thanks.'],
   ['inline turns split', "Customer: 'Hold this?' Rep: 'Yes.'", "'Yes.'"],
-  ['templating is skipped but placeholders stay', 'Hi {{first_name}} {{< note >}}.', 'Hi {{first_name}} .'],
+  ['templating is skipped; placeholders stay as tokens', 'Hi {{first_name}} {{< note >}}.', 'Hi {{xxxxxxxxxx}} .'],
   ['table cells are prose', '| a | b |\n|---|---|\n| act | now |', 'a b | act now'],
   ['indented code is skipped', 'Text.\n\n    act now\n\nMore.', 'Text. | More.'],
 ];

@@ -25,11 +25,13 @@ export class Progress {
     // Redraw at most every 50 ms; terminals are slow at this.
     if (done < this.total && now - this.lastDraw < 50) return;
     this.lastDraw = now;
-    const width = Math.max(10, Math.min(30, (this.stream.columns ?? 80) - 50));
+    // Some terminals (and pseudo-terminals) report 0 columns; assume a classic 80.
+    const columns = this.stream.columns || 80;
+    const width = Math.max(10, Math.min(30, columns - 50));
     const filled = Math.round((done / this.total) * width);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-    const room = Math.max(0, (this.stream.columns ?? 80) - width - 20);
-    const name = current.length > room ? `…${current.slice(current.length - room + 1)}` : current;
+    const room = columns - width - 20;
+    const name = room < 8 ? '' : current.length > room ? `…${current.slice(current.length - room + 1)}` : current;
     this.stream.write(`\r\u001b[K${bar} ${done}/${this.total} ${name}`);
     this.drawn = true;
   }
@@ -37,5 +39,6 @@ export class Progress {
   /** Erases the bar so the report starts on a clean line. */
   done(): void {
     if (this.drawn) this.stream.write('\r\u001b[K');
+    this.drawn = false;
   }
 }

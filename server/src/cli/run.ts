@@ -142,9 +142,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     } catch (error) {
       return fail(`cannot read standard input: ${(error as Error).message}`);
     }
+    if (bytes.length > DEFAULT_MAX_FILE_BYTES) return fail(`${displayName}: standard input is over the 2 MB limit`);
     const decoded = decodeText(bytes);
     if (!decoded.ok) return fail(`${displayName}: ${decoded.message}`);
-    if (bytes.length > DEFAULT_MAX_FILE_BYTES) return fail(`${displayName}: standard input is over the 2 MB limit`);
     const text = decoded.file.text;
     const languageId = name !== undefined ? languageIdFor(name) : 'markdown';
     try {
@@ -171,6 +171,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
 
     const progress = Progress.create(io.stderr, collected.files.length);
+    // Messages during the run first erase the progress bar so they start on a clean line.
+    const note = (message: string): void => {
+      progress?.done();
+      warn(message);
+    };
     let done = 0;
     for (const absolute of collected.files) {
       const displayName = toPosixRelative(io.cwd, absolute);
@@ -178,12 +183,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       done++;
       const read = await readTextFile(absolute);
       if (!read.ok) {
-        progress?.done();
         if (read.reason === 'too-large') {
-          warn(`${displayName}: ${read.message}`);
+          note(`${displayName}: ${read.message}`);
         } else {
           failures.push({ filePath: displayName, message: read.message });
-          warn(`${displayName}: ${read.message}`);
+          note(`${displayName}: ${read.message}`);
         }
         continue;
       }
@@ -191,7 +195,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       let text = read.file.text;
       try {
         let { findings, problems } = lintOne(text, languageId);
-        for (const p of problems) warn(`${displayName}: ${p}`);
+        for (const p of problems) note(`${displayName}: ${p}`);
         if (options.fix || options.fixDryRun) {
           const result = fixAll(text, { languageId, config });
           const fixedText = keepLineEndings(text, result.text);
@@ -201,24 +205,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           } else if (fixedText !== text) {
             // Only files with a change are written; the bytes read are checked again just before.
             const written = await writeFileAtomic(absolute, encodeText(fixedText, read.file.bom), { expected: read.file.bytes });
-            progress?.done();
             if (written.ok) {
               fixed.push({ filePath: displayName, applied: result.applied });
-              warn(`fixed ${result.applied} ${result.applied === 1 ? 'finding' : 'findings'} in ${displayName}`);
+              note(`fixed ${result.applied} ${result.applied === 1 ? 'finding' : 'findings'} in ${displayName}`);
               text = fixedText;
               findings = lintOne(text, languageId).findings;
             } else {
               failures.push({ filePath: displayName, message: written.message });
-              warn(`${displayName}: ${written.message}`);
+              note(`${displayName}: ${written.message}`);
             }
           }
         }
         reports.push(newReport(displayName, text, findings));
       } catch (error) {
-        progress?.done();
         const message = `internal error while checking: ${(error as Error).message}`;
         failures.push({ filePath: displayName, message });
-        warn(`${displayName}: ${message}`);
+        note(`${displayName}: ${message}`);
       }
     }
     progress?.done();

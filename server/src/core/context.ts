@@ -54,7 +54,7 @@ export function isQuestion(text: string, s: Span): boolean {
 }
 
 /** Wording that marks a sentence as discussing a phrase rather than using it ("Avoid saying …", "❌"). */
-const META_SENTENCE = /\b(?:avoid(?:ing)?\s+(?:saying|phrases?|lines?|language|wording|words|terms|using|openers?|closes?|things)|don'?t\s+(?:say(?!\s+(?:no|yes)\b)|use|write)\b|do not\s+(?:say(?!\s+(?:no|yes)\b)|use|write)\b|never\s+(?:say|write)\b|instead of|rather than (?:saying|writing)|old script|banned (?:phrases?|words?|lines?)|red flags?|anti-?patterns?|role-?play|training exercise|counter-?examples?|we don'?t talk like)\b|❌|✗|✘|🚫/i;
+const META_SENTENCE = /\b(?:avoid(?:ing)?\s+(?:saying|phrases?|lines?|language|wording|words|terms|using|openers?|closes?|things)|don'?t\s+(?:say(?!\s+(?:no|yes|i|we)\b)|use|write)\b|do not\s+(?:say(?!\s+(?:no|yes|i|we)\b)|use|write)\b|never\s+(?:say|write)\b|instead of|rather than (?:saying|writing)|old script|banned (?:phrases?|words?|lines?)|red flags?|anti-?patterns?|role-?play|training exercise|counter-?examples?|we don'?t talk like)\b|❌|✗|✘|🚫/i;
 
 /** Reporting or naming verbs: quoted text near them is mentioned, not said to the buyer. */
 const MENTION = /\b(?:(?:they|buyers?|prospects?|customers?|clients?|he|she|someone|people|reps?|managers?|others?|salespeople|sellers?)\s+(?:say|says|said|ask|asks|asked|tell|tells|told|write|writes|wrote|use|used|uses|yell|yelled|reply|replies|replied|object|objects|mention|mentions|mentioned|hear|hears|heard)|says|said|phrases?|lines? like|words? like|wording|bristle\w*|react\w* to|hears?|heard|hearing|called|known as|such as|told|yell\w*|shout\w*|asked|examples?|quoted|classic|clich[eé]s?|technique|tactics?|used to say)\b/i;

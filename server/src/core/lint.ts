@@ -176,31 +176,27 @@ function lintChunk(raw: string, state: ScanState, atStart: boolean, scopeOptions
 }
 
 function lintBlock(text: string, block: Block, pack: CompiledPack, enabled: boolean[], config: ResolvedConfig, out: Candidate[], problems: Problem[]): void {
-  const blockText = text.slice(block.start, block.end);
   if (block.meta && !config.checkMetaDiscussion) return;
-  // One pass over the words names the only rules that can match here.
-  const selected = selectRules(blockText, pack);
-  if (selected.size === 0) return;
-  let sentenceSpans: Span[] | undefined;
-  for (const i of [...selected].sort((a, b) => a - b)) {
-    if (!enabled[i]) continue;
-    const rule = pack.rules[i];
-    try {
-      for (const pattern of rule.patterns) {
-        const re = regexOf(pattern);
+  const sentenceSpans = sentences(text, block.start, block.end);
+  for (const sentence of sentenceSpans) {
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    // One pass over the sentence's words says which patterns have every required word present.
+    for (const g of candidatePatterns(sentenceText, pack, enabled)) {
+      const [ri, pi] = pack.patternRefs[g];
+      const rule = pack.rules[ri];
+      try {
+        const re = regexOf(rule.patterns[pi]);
         let m: RegExpExecArray | null;
-        while ((m = re.exec(blockText)) !== null) {
+        while ((m = re.exec(sentenceText)) !== null) {
           if (m[0].length === 0) { re.lastIndex++; continue; }
-          const start = block.start + m.index;
+          const start = sentence.start + m.index;
           const end = start + m[0].length;
-          sentenceSpans ??= sentences(text, block.start, block.end);
-          const sentence = sentenceSpans.find((s) => s.start <= start && start < s.end) ?? { start, end };
           const severity = judge(text, rule, start, end, sentence, sentenceSpans, config);
           if (severity) out.push({ rule, start, end, severity, sentence, loud: /!!/.test(text.slice(sentence.start, sentence.end + 2)) });
         }
+      } catch (e) {
+        problems.push({ message: `rule "${rule.spec.id}" failed and was skipped: ${(e as Error).message}` });
       }
-    } catch (e) {
-      problems.push({ message: `rule "${rule.spec.id}" failed and was skipped: ${(e as Error).message}` });
     }
   }
 }
@@ -211,20 +207,30 @@ function isWordChar(c: number): boolean {
     || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7) || (c >= 0x2c00 && c < 0xd800);
 }
 
-/** Rules whose trigger words occur in the text: a tight loop, no regular expression. */
-function selectRules(text: string, pack: CompiledPack): Set<number> {
-  const selected = new Set<number>(pack.alwaysRun);
-  const map = pack.triggerRules;
+/**
+ * Patterns worth running on a sentence: every one of their filter groups has a word in it.
+ * A tight loop over characters and one map lookup per word; no regular expression.
+ */
+function candidatePatterns(text: string, pack: CompiledPack, enabled: boolean[]): number[] {
+  const masks = new Map<number, number>();
+  const map = pack.groupWords;
   const n = text.length;
   let i = 0;
   while (i < n) {
     if (!isWordChar(text.charCodeAt(i))) { i++; continue; }
     const start = i;
     while (i < n && isWordChar(text.charCodeAt(i))) i++;
-    const hit = map.get(text.slice(start, i).toLowerCase());
-    if (hit) for (const r of hit) selected.add(r);
+    const entries = map.get(text.slice(start, i).toLowerCase());
+    if (!entries) continue;
+    for (const e of entries) {
+      const g = e >>> 5;
+      masks.set(g, (masks.get(g) ?? 0) | (1 << (e & 31)));
+    }
   }
-  return selected;
+  const out: number[] = [];
+  for (const [g, mask] of masks) if (mask === pack.fullMask[g] && enabled[pack.patternRefs[g][0]]) out.push(g);
+  for (let g = 0; g < pack.fullMask.length; g++) if (pack.fullMask[g] === 0 && enabled[pack.patternRefs[g][0]]) out.push(g);
+  return out.sort((a, b) => a - b);
 }
 
 /** Applies the context cues to one match. Returns its severity, or undefined when it should not be reported. */

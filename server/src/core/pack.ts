@@ -23,24 +23,32 @@ export interface CompiledRule {
 export interface CompiledPack {
   rules: CompiledRule[];
   byId: Map<string, CompiledRule>;
-  /** Trigger word → indexes (into rules) of the rules it can start; one pass over a block's words selects its rules. */
-  triggerRules: Map<string, number[]>;
-  /** Indexes of rules that have no trigger and always run. */
-  alwaysRun: number[];
+  /** Every pattern of every rule, in pack order: [rule index, pattern index]. */
+  patternRefs: Array<[number, number]>;
+  /** Word → entries `pattern * 32 + group`: which filter group of which pattern the word satisfies. */
+  groupWords: Map<string, number[]>;
+  /** Per pattern, the bit mask of all its filter groups (0 when it has none and always runs). */
+  fullMask: number[];
 }
 
-function indexTriggers(rules: CompiledRule[]): Pick<CompiledPack, 'triggerRules' | 'alwaysRun'> {
-  const triggerRules = new Map<string, number[]>();
-  const alwaysRun: number[] = [];
-  rules.forEach((r, i) => {
-    if (!r.triggers) { alwaysRun.push(i); return; }
-    for (const t of r.triggers) {
-      const list = triggerRules.get(t) ?? [];
-      list.push(i);
-      triggerRules.set(t, list);
-    }
-  });
-  return { triggerRules, alwaysRun };
+function indexTriggers(rules: CompiledRule[]): Pick<CompiledPack, 'patternRefs' | 'groupWords' | 'fullMask'> {
+  const patternRefs: Array<[number, number]> = [];
+  const groupWords = new Map<string, number[]>();
+  const fullMask: number[] = [];
+  rules.forEach((r, ri) => r.patterns.forEach((p, pi) => {
+    const g = patternRefs.push([ri, pi]) - 1;
+    // Without groups, fall back to the single best trigger list, if any.
+    const groups = p.groups.length ? p.groups : p.triggers ? [p.triggers] : [];
+    fullMask[g] = groups.length ? (2 ** groups.length) - 1 : 0;
+    groups.forEach((words, gi) => {
+      for (const w of new Set(words)) {
+        const list = groupWords.get(w) ?? [];
+        list.push(g * 32 + gi);
+        groupWords.set(w, list);
+      }
+    });
+  }));
+  return { patternRefs, groupWords, fullMask };
 }
 
 const DOCS_BASE = 'https://github.com/trustlint/trustlint/blob/main/docs/rules.md';
@@ -70,12 +78,19 @@ export function compilePack(files: Array<{ name: string; pack: unknown }>, exist
   const byId = new Map(existing?.byId ?? []);
   for (const { name, pack } of files) {
     const schemaProblems = validate(pack);
-    if (schemaProblems.length) {
-      for (const p of schemaProblems) problems.push({ path: `${name}${p.path}`, message: p.message });
-      continue;
+    // A problem inside one rule drops that rule only; a problem in the file's own shape drops the file.
+    const badRules = new Set<number>();
+    let fileBroken = false;
+    for (const p of schemaProblems) {
+      problems.push({ path: `${name}${p.path}`, message: p.message });
+      const m = /^\/rules\/(\d+)(?:\/|$)/.exec(p.path);
+      if (m) badRules.add(Number(m[1]));
+      else fileBroken = true;
     }
+    if (fileBroken || !Array.isArray((pack as RulePackFile).rules)) continue;
     const file = pack as RulePackFile;
     file.rules.forEach((spec, index) => {
+      if (badRules.has(index)) return;
       const where = `${name}/rules/${index}`;
       if (byId.has(spec.id)) {
         problems.push({ path: `${where}/id`, message: `duplicate rule id "${spec.id}"` });

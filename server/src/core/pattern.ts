@@ -19,6 +19,8 @@ export interface CompiledPattern {
   source: string;
   /** Lower-case words; null when the pattern has no required literal (it then always runs). */
   triggers: string[] | null;
+  /** Word groups that must all be present in a sentence for the pattern to be worth running. */
+  groups: string[][];
 }
 
 /** Limits that keep every compiled pattern linear in practice. */
@@ -35,14 +37,21 @@ export const PATTERN_FLAGS = 'gi';
 const SEP = `[\\s*_~"'(),\\-${EMOJI}]+`;
 /** One token skipped by a gap: a word, number or `{{placeholder}}`. */
 const TOKEN = `(?:\\{\\{[^{}\\n]{0,60}\\}\\}|[${L}${N}$%#@&]+(?:[-.'/&@][${L}${N}]+)*)`;
-const WORD_START = `(?<![${L}${N}_]|[${L}${N}]')`;
+// `\\b` first: irregexp checks it cheaply before the rarer apostrophe test ("don't" must not match "t").
+const WORD_START = `\\b(?<![${L}${N}]')`;
 const WORD_END = `(?![${L}${N}_]|'[${L}])`;
 const CLAUSE_START = `(?<=(?:^|[.!?;:\\n])[\\s"'*_>#-]*)`;
 const SENTENCE_END = `(?=[\\s"'*_)]*(?:[.!?;:\\n]|$))`;
 
+/** Words so frequent that a group holding one is useless as a filter. */
+const STOP = new Set(['a', 'an', 'the', 'to', 'of', 'and', 'or', 'in', 'on', 'is', 'it', 'i', 'you', 'we', 'be', 'for', 'that', 'this', 'your', 'my', 'our', 'do', 'not', 'are', 'will']);
+
 /** Words too common to serve as a prefilter trigger. */
 const COMMON = new Set(['a', 'an', 'the', 'to', 'of', 'in', 'on', 'for', 'and', 'or', 'it', 'is', 'be', 'i', 'we', 'you', 'your',
-  'my', 'our', 'this', 'that', 'do', 'not', 'will', 'are', 'at', 'me', 'us', 'they', 'them', 'with', 'so', 'if']);
+  'my', 'our', 'this', 'that', 'do', 'not', 'will', 'are', 'at', 'me', 'us', 'they', 'them', 'with', 'so', 'if', 'what', 'just',
+  'like', 'want', 'get', 'go', 'can', 'would', 'should', 'does', 'right', 'one', 'time', 'have', 'has', 'was', 'were', 'there',
+  'their', 'all', 'up', 'out', 'about', 'how', 'when', 'by', 'as', 'from', 'no', 'any', 'some', 'more', 'make', 'take', 'let',
+  'know', 'see', 'need', 'he', 'she', 'his', 'her', 'its', 'who', 'which', 'here', 'now', 'only', 'don', 'll', 've', 're', 'd', 's', 't']);
 
 export class PatternError extends Error {}
 
@@ -236,7 +245,8 @@ function literalRegex(form: string): string {
 
 function altRegex(forms: string[]): string {
   const sorted = [...new Set(forms)].sort((x, y) => y.length - x.length);
-  return `(?:${sorted.map(literalRegex).join('|')})`;
+  // A trailing "'s" (possessive, or "is" as in "the iron's hot") never stops a word from matching.
+  return `(?:${sorted.map(literalRegex).join('|')})(?:'s)?`;
 }
 
 // Slots expand to the same text every time, so each is compiled once.
@@ -245,36 +255,47 @@ const macroTriggers = new Map<string, string[] | null>();
 
 interface Emitted { body: string; kind: 'normal' | 'opt' | 'gap' | 'punct' | 'anchor'; max?: number }
 
-function compileSeq(seq: Node[], depth: number): string {
-  const parts: Emitted[] = [];
+/**
+ * Compiles a sequence. `lead` means something precedes it, so its first element brings its own separator:
+ * a word needs a space before it, punctuation or an end anchor does not ("remaining:", "time!").
+ */
+function compileSeq(seq: Node[], depth: number, lead = false): string {
+  let out = '';
+  let needSep = lead;
   for (let k = 0; k < seq.length; k++) {
     const node = seq[k];
     const next = seq[k + 1];
     if (node.kind === 'word' && !node.inflect && next?.kind === 'word' && !next.inflect) {
       const pair = pairVariants(node.word, next.word);
       if (pair) {
-        parts.push({ body: altRegex(pair), kind: 'normal' });
+        out += (needSep ? SEP : '') + altRegex(pair);
+        needSep = true;
         k++;
         continue;
       }
     }
-    parts.push(compileNode(node, depth));
-  }
-  let out = '';
-  let needSep = false;
-  for (const p of parts) {
-    if (p.kind === 'gap') {
-      if (needSep) out += `(?:${SEP}${TOKEN}){0,${p.max}}`;
-    } else if (p.kind === 'opt') {
-      out += needSep ? `(?:${SEP}${p.body})?` : `(?:${p.body}${SEP})?`;
-    } else if (p.kind === 'punct') {
-      out += `[\\s*_"']*${p.body}`;
-      needSep = true;
-    } else if (p.kind === 'anchor') {
-      out += p.body;
-    } else {
-      out += (needSep ? SEP : '') + p.body;
-      needSep = true;
+    switch (node.kind) {
+      case 'gap':
+        if (needSep) out += `(?:${SEP}${TOKEN}){0,${node.max}}`;
+        break;
+      case 'opt':
+        out += needSep ? `(?:${compileSeq(node.seq, depth, true)})?` : `(?:${compileSeq(node.seq, depth)}${SEP})?`;
+        break;
+      case 'alt':
+        out += `(?:${node.branches.map((b) => compileSeq(b, depth, needSep)).join('|')})`;
+        needSep = true;
+        break;
+      case 'punct':
+        out += `[\\s*_"']*${node.ch === '-' ? '-' : escapeRegex(node.ch)}`;
+        needSep = true;
+        break;
+      case 'start':
+      case 'end':
+        out += compileNode(node, depth).body;
+        break;
+      default:
+        out += (needSep ? SEP : '') + compileNode(node, depth).body;
+        needSep = true;
     }
   }
   return out;
@@ -309,16 +330,16 @@ function compileNode(node: Node, depth: number): Emitted {
   }
 }
 
-/** Words that must occur (one of them) for the sequence to match, or null if none can be named. */
-function seqTriggers(seq: Node[], depth: number): string[] | null {
-  let best: string[] | null = null;
-  let bestScore = Infinity;
+/** For each required element of a sequence, the words one of which must occur (elements without words are left out). */
+function elementTriggers(seq: Node[], depth: number): string[][] {
+  const groups: string[][] = [];
   for (let k = 0; k < seq.length; k++) {
     const node = seq[k];
     let t: string[] | null = null;
     if (node.kind === 'word') {
       const next = seq[k + 1];
       const pair = !node.inflect && next?.kind === 'word' && !next.inflect ? pairVariants(node.word, next.word) : null;
+      if (pair) k++; // "do not" also matches "don't", so "not" is not required.
       t = (pair ?? wordForms(node)).map(firstWord);
     } else if (node.kind === 'alt') {
       const all: string[] = [];
@@ -342,8 +363,16 @@ function seqTriggers(seq: Node[], depth: number): string[] | null {
       }
       t = macroTriggers.get(node.name)!;
     }
-    if (!t || t.length === 0) continue;
-    const unique = [...new Set(t)];
+    if (t && t.length) groups.push([...new Set(t)]);
+  }
+  return groups;
+}
+
+/** The most selective required element's words: one of them must occur for the sequence to match. */
+function seqTriggers(seq: Node[], depth: number): string[] | null {
+  let best: string[] | null = null;
+  let bestScore = Infinity;
+  for (const unique of elementTriggers(seq, depth)) {
     const commonCount = unique.filter((w) => COMMON.has(w)).length;
     const score = unique.length + commonCount * 50;
     if (score < bestScore) { best = unique; bestScore = score; }
@@ -364,7 +393,8 @@ export function compilePattern(pattern: string, validate = true): CompiledPatter
   const last = seq[seq.length - 1];
   if (first.kind === 'gap' || last.kind === 'gap') throw new PatternError('a pattern cannot start or end with a gap');
   const body = compileSeq(seq, 0);
-  const source = `${WORD_START}(?:${body})${last.kind === 'punct' || last.kind === 'end' ? '' : WORD_END}`;
+  const opensWithWord = first.kind !== 'punct' && first.kind !== 'start';
+  const source = `${opensWithWord ? WORD_START : ''}(?:${body})${last.kind === 'punct' || last.kind === 'end' ? '' : WORD_END}`;
   // Parse once here so a bad pattern is reported at load time, not while linting. The shipped pack is
   // checked by the test suite, so start-up skips this for it.
   if (validate) {
@@ -374,7 +404,9 @@ export function compilePattern(pattern: string, validate = true): CompiledPatter
       throw new PatternError(`pattern could not be compiled: ${(e as Error).message}`);
     }
   }
-  return { source, triggers: seqTriggers(seq, 0) };
+  // Every required element with no very common word becomes a filter group: a sentence must hold a word of each.
+  const groups = elementTriggers(seq, 0).filter((g) => !g.some((w) => STOP.has(w))).slice(0, 16);
+  return { source, triggers: seqTriggers(seq, 0), groups };
 }
 
 /** Splits text into the lower-case words the trigger prefilter compares against. */

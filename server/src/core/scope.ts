@@ -58,8 +58,10 @@ export function normalizeTypography(text: string): string {
   return text.replace(TYPO_RE, (c) => TYPO[c]);
 }
 
-const META_HEADING = /\b(?:don'?t say|do not say|never say|what not to (?:say|do|write)|avoid(?:ing)?|instead of|banned|red flags?|anti-?patterns?|bad (?:examples?|phrases?|lines?)|old scripts?|counter-?examples?|phrases to (?:avoid|retire)|don'?ts|do not use|outdated|before and after|before\/after)\b|❌|🚫/i;
-const META_INTRO = /(?:^|\b)(?:don'?t say|do not say|never say|avoid(?:ing)? (?:saying|phrases?|lines?|language|wording|these|things like|words)|instead of|phrases to avoid|what not to say|do not use|old script|bad)\b[^.!?]*:\s*$/i;
+/** A heading that announces counter-examples: "Avoid…" at its start, or an explicit phrase anywhere. */
+const META_HEADING = /^[^\w\n]*(?:avoid(?:ing)?|don'?ts)\b|\b(?:don'?t say|do not say|never say|what not to (?:say|do|write)|(?:phrases|words|lines|things|language) to (?:avoid|retire)|avoid (?:saying|these|phrases|lines)|instead of|banned (?:phrases|words|lines)|red flags?|anti-?patterns?|bad (?:examples?|phrases?|lines?)|old scripts?|counter-?examples?|do not use|before and after|before\/after)\b|❌|🚫/i;
+/** A line ending in a colon that introduces counter-examples ("Don't say:", "Avoid:", "Phrases to avoid:"). */
+const META_INTRO = /^[^\w\n]*(?:avoid(?:ing)?|bad|instead of)\b[^.!?]*:\s*$|\b(?:don'?t say|do not say|never say|avoid(?:ing)? (?:saying|phrases?|lines?|language|wording|these|things like|words)|(?:phrases|words|lines) to avoid|what not to say|do not use|old scripts?)\b[^.!?]*:\s*$/i;
 const META_LINE = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?(?:❌|✗|✘|🚫|bad:|don'?t:|avoid:|before:|wrong:|old:)/i;
 
 
@@ -146,8 +148,12 @@ function inlineMasks(line: string, base: number, out: Mask[]): void {
   add(/\b(?:https?:\/\/|www\.)[^\s<>()"']*[^\s<>()"'.,;:!?]/gi, BLOCK);
   add(/[\w.+-]+@[\w-]+\.[\w.-]+/g, BLOCK);
   add(/<\/?[A-Za-z][^<>]*>/g, ' ');
-  // Templating such as {{< shortcode >}} or {{generator:x}} is not prose; {{placeholder}} is.
+  // Templating such as {{< shortcode >}} or {{generator:x}} is not prose. A {{placeholder}} stands for a word,
+  // so its name is blanked to "x"s: it still fills a gap in a pattern, but "{{act now}}" is not flagged.
   add(/\{\{(?![\s\w.-]*\}\})[^{}]*\}\}|\{%[^%]*%\}/g, BLOCK);
+  const ph = /\{\{([\s\w.-]*\w[\s\w.-]*)\}\}/g;
+  let p: RegExpExecArray | null;
+  while ((p = ph.exec(line)) !== null) out.push({ from: base + p.index + 2, to: base + p.index + 2 + p[1].length, ch: 'x' });
 }
 
 function applyMasks(text: string, masks: Mask[]): string {
@@ -279,7 +285,7 @@ export function scanChunk(chunk: string, stateIn: ScanState, options: ScopeOptio
         st.metaIntroKind = undefined;
         st.inList = false;
         speaker = undefined;
-        const isMeta = META_HEADING.test(t);
+        const isMeta = META_HEADING.test(t.slice(heading[0].length));
         mask(ls, ls + heading[0].length);
         open(ls + heading[0].length, 'heading', level);
         current!.end = le;

@@ -40,6 +40,8 @@ export const RAW_MACROS: Record<string, string> = {
   NUM: '\\d{1,6}(?:[.,]\\d+)?',
   PH: '\\{\\{[^{}\\n]{0,60}\\}\\}',
   COUNTDOWN: '\\d{1,2}:\\d{2}(?::\\d{2})?',
+  // Countdowns with the units glued on: "00DAYS02HRS14MINS", "1day 21:04:58", "0 d 11 h 59 m".
+  TIMER: '\\d{1,4}\\s*(?:days?|d|hours?|hrs?|h)\\s*:?\\s*\\d{1,4}\\s*(?:hours?|hrs?|h|minutes?|mins?|m)?(?:\\s*:?\\s*\\d{1,4}\\s*(?:minutes?|mins?|m|seconds?|secs?|s))?',
 };
 
 /** Irregular inflections used by `word+`. */
@@ -92,6 +94,8 @@ export const IRREGULAR: Record<string, string[]> = {
   set: ['sets', 'setting'],
   sign: ['signs', 'signed', 'signing'],
   slip: ['slips', 'slipped', 'slipping'],
+  throw: ['throws', 'threw', 'thrown', 'throwing'],
+  build: ['builds', 'built', 'building'],
   stop: ['stops', 'stopped', 'stopping'],
   grab: ['grabs', 'grabbed', 'grabbing'],
   bag: ['bags', 'bagged', 'bagging'],

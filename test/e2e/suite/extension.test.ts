@@ -40,6 +40,58 @@ function fixture(text: string): string {
   return writeWorkspaceFile(`case-${fileCount}.playbook`, text);
 }
 
+interface SnippetScenario {
+  /** The document before the snippet goes in; it always contains the probe line. */
+  text: string;
+  /** Where the snippet is inserted (line, character). */
+  cursor: (text: string) => [number, number];
+  /** A follow-up edit after the insertion (`line` is where the snippet went). */
+  then: (editor: vscode.TextEditor, line: number) => Promise<void>;
+  /** Directive scenarios: whether the last probe line is still reported afterwards (true after an enable). */
+  probeReported?: boolean;
+}
+
+const nothing = async (): Promise<void> => undefined;
+
+/** Templates go above the probe line; one more line break then moves the probe down. */
+const TEMPLATE_SCENARIO: SnippetScenario = {
+  text: `\n${PROBE_LINE}\n`,
+  cursor: () => [0, 0],
+  then: async (editor) => {
+    const probe = editor.document.getText().split('\n').lastIndexOf(PROBE_LINE);
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(probe, 0), '\n')), 'could not move the probe line');
+  },
+};
+
+/** Suppression snippets go where a user puts them: next to the probe line they silence. */
+const DIRECTIVE_SCENARIOS: Record<string, SnippetScenario> = {
+  'trustlint-disable-next-line': { text: `${PROBE_LINE}\n`, cursor: () => [0, 0], then: nothing },
+  'trustlint-disable-line': { text: `${PROBE_LINE}\n`, cursor: () => [0, PROBE_LINE.length], then: nothing },
+  'trustlint-disable-file': { text: `${PROBE_LINE}\n`, cursor: () => [0, 0], then: nothing },
+  // The block snippet leaves an empty line between disable and enable; the probe line goes there.
+  'trustlint-disable': {
+    text: `${PROBE_LINE}\n\n`,
+    cursor: () => [2, 0],
+    then: async (editor) => {
+      await editor.edit((b) => b.delete(new vscode.Range(0, 0, 1, 0)));
+      const lines = editor.document.getText().split('\n');
+      const hole = lines.findIndex((l, i) => i > 0 && l === '' && /trustlint-disable /.test(lines[i - 2] ?? ''));
+      assert.ok(hole > 0, `no empty line inside the disable block:\n${editor.document.getText()}`);
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(hole, 0), PROBE_LINE)), 'could not fill the block');
+    },
+  },
+  'trustlint-enable': {
+    text: `<!-- trustlint-disable false-urgency -- quoted terms -->\n\n${PROBE_LINE}\n\n`,
+    cursor: (text) => [text.split('\n').length - 1, 0],
+    // Text after the enable comment is checked again: a second probe line there must be reported.
+    then: async (editor) => {
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      assert.ok(await editor.edit((b) => b.insert(end, `\n${PROBE_LINE}\n`)), 'could not add the second probe line');
+    },
+    probeReported: true,
+  },
+};
+
 function exampleFiles(): string[] {
   const dir = path.join(workspaceRoot(), 'examples');
   return fs.readdirSync(dir).filter((n) => n.endsWith('.playbook')).sort().map((n) => path.join(dir, n));
@@ -185,27 +237,38 @@ describe('Trustlint in VS Code', () => {
   it('inserts every contributed snippet without creating a finding', async function () {
     const extension = await activeExtension();
     const snippetsFile = path.join(extension.extensionPath, 'snippets', 'playbook.code-snippets');
-    const snippets = parseJsonc(fs.readFileSync(snippetsFile, 'utf8')) as Record<string, { prefix: unknown; body: unknown }>;
+    const snippets = parseJsonc(fs.readFileSync(snippetsFile, 'utf8')) as Record<string, { prefix: string | string[] }>;
     const names = Object.keys(snippets);
     assert.ok(names.length > 0, 'snippets/playbook.code-snippets is empty');
     this.timeout(30_000 + names.length * 15_000);
     for (const name of names) {
-      // The probe line sits below the insertion point: once its diagnostic moves down by the snippet's height,
-      // the server has linted the text with the snippet in it.
-      const file = fixture(`\n${PROBE_LINE}\n`);
-      const editor = await openInEditor(file);
+      const prefixes = [snippets[name]!.prefix].flat();
+      const directive = prefixes.find((p) => p.startsWith('trustlint-'));
+      const scenario = directive ? DIRECTIVE_SCENARIOS[directive] : TEMPLATE_SCENARIO;
+      assert.ok(scenario, `no editor scenario for the directive snippet "${name}" (${directive}); add one to DIRECTIVE_SCENARIOS`);
+      const editor = await openInEditor(fixture(scenario.text));
       const { document } = editor;
-      await waitForDiagnostics(document.uri, (ds) => ds.length > 0, `the probe finding before snippet "${name}"`);
-      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      await waitForDiagnostics(document.uri, (ds) => matchesCore(document, ds), `the findings before snippet "${name}"`);
+      const original = document.getText();
+      const [line, character] = scenario.cursor(original);
+      editor.selection = new vscode.Selection(line, character, line, character);
       // Look the snippet up by name, so this also proves VS Code registered the contributed snippet file.
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'playbook', name });
-      const probeLine = document.lineCount - 2;
-      assert.ok(probeLine > 1, `snippet "${name}" inserted nothing`);
-      const after = await waitForDiagnostics(document.uri,
-        (ds) => ds.some((d) => d.range.start.line === probeLine) && matchesCore(document, ds),
+      assert.notEqual(document.getText(), original, `snippet "${name}" inserted nothing`);
+      await scenario.then(editor, line);
+      // Every scenario moves or silences the probe finding, so the diagnostics from before the snippet can never
+      // equal the core's findings for the new text: once they do, the server has linted the snippet.
+      const after = await waitForDiagnostics(document.uri, (ds) => matchesCore(document, ds),
         `diagnostics after inserting snippet "${name}"`);
-      const inSnippet = after.filter((d) => d.range.start.line < probeLine);
-      assert.deepEqual(inSnippet.map(diagnosticKey), [], `snippet "${name}" produced findings:\n${document.getText()}`);
+      const probeLine = document.getText().split('\n').lastIndexOf(PROBE_LINE);
+      // Findings may sit on the last probe line only: after a template, or after a snippet that enables checks again.
+      const probeAllowed = !directive || scenario.probeReported === true;
+      const unexpected = after.filter((d) => !(probeAllowed && d.range.start.line === probeLine));
+      assert.deepEqual(unexpected.map((d) => `${diagnosticKey(d)} ${d.message}`), [],
+        `snippet "${name}" left unexpected findings:\n${document.getText()}`);
+      if (directive && scenario.probeReported) {
+        assert.ok(after.some((d) => d.range.start.line === probeLine), `after "${name}" the probe line is checked again`);
+      }
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
   });

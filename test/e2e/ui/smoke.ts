@@ -136,13 +136,15 @@ async function uiSteps(page: Page, workspace: string, file: string, text: string
     .catch(async (e: Error) => { throw new Error(`${e.message}; status bar shows "${(await mode.innerText()).trim()}"`); });
   pass(`opened ${file} from the Explorer as Playbook`);
 
-  await page.waitForSelector('.monaco-editor [class*="squiggly-"]', { timeout: 60_000 });
+  // The editor renders only the visible lines, so read the findings from the Problems panel.
   await page.keyboard.press('Control+Shift+M');
   const problems = page.locator('.markers-panel .monaco-list-row');
-  await problems.first().waitFor({ timeout: 30_000 });
-  const rows = (await problems.allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
-  const ours = rows.filter((r) => r.includes('trustlint'));
-  assert.ok(ours.length > 0, `Trustlint entries in the Problems panel; rows:\n${rows.join('\n')}`);
+  let rows: string[] = [];
+  const ours = await until('Trustlint entries in the Problems panel', async () => {
+    rows = (await problems.allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
+    const found = rows.filter((r) => r.includes('trustlint'));
+    return found.length > 0 ? found : undefined;
+  }, 60_000).catch((e: Error) => { throw new Error(`${e.message}; rows:\n${rows.join('\n')}`); });
   assert.ok(ours.some((r) => r.includes(finding.ruleId)), `${finding.ruleId} listed in the Problems panel; rows:\n${rows.join('\n')}`);
   pass(`Problems panel lists ${ours.length} Trustlint entries, including ${finding.ruleId}`);
 
@@ -155,6 +157,7 @@ async function uiSteps(page: Page, workspace: string, file: string, text: string
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type(`${line}:${column + 1}`);
   await page.keyboard.press('Enter');
+  await page.waitForSelector('.monaco-editor [class*="squiggly-"]', { timeout: 30_000 });
   await page.keyboard.press('Control+.');
   const menu = page.locator('.action-widget .monaco-list-row');
   await menu.first().waitFor({ timeout: 30_000 });

@@ -1,0 +1,10 @@
+import { builtinPack } from '../server/src/core';
+import { generatePlaybook } from './generate';
+const pack = builtinPack();
+const text = generatePlaybook(300_000);
+const counts = new Map<string, number>();
+for (const m of text.toLowerCase().matchAll(/[a-z0-9$%\u00c0-\u024f]+/g)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+const rows = pack.rules.map((r) => { let n = 0; for (const t of r.triggers ?? []) n += counts.get(t) ?? 0; return [r.spec.id, n, [...(r.triggers ?? ['<always>'])].filter((t) => (counts.get(t) ?? 0) > 20).slice(0, 8).join(',')] as const; });
+rows.sort((a, b) => b[1] - a[1]);
+console.log(rows.slice(0, 25).map((r) => `${r[1]}\t${r[0]}\t${r[2]}`).join('\n'));
+console.log('rules', pack.rules.length, 'always', pack.alwaysRun.length, 'words', [...counts.values()].reduce((a, b) => a + b, 0));
