@@ -83,7 +83,7 @@ export function compilePack(files: Array<{ name: string; pack: unknown }>, exist
     let fileBroken = false;
     for (const p of schemaProblems) {
       problems.push({ path: `${name}${p.path}`, message: p.message });
-      const m = /^\/rules\/(\d+)(?:\/|$)/.exec(p.path);
+      const m = /^\/rules\/(\d+)(?:\/|$)/.exec(p.path ?? '');
       if (m) badRules.add(Number(m[1]));
       else fileBroken = true;
     }
