@@ -228,7 +228,7 @@ describe('trustlint CLI', function () {
       fs.writeFileSync(path.join(dir, 'bad.json'), '{\n  "profile": "default",\n  "rules": { "x": }\n}\n');
       const run = runCli(['--stdin', '-c', 'bad.json'], { cwd: dir, input: 'Hello.\n' });
       assert.equal(run.code, 2);
-      assert.match(run.stderr, /^trustlint: bad\.json: 3:\d+: JSON syntax error: value expected\n$/);
+      assert.match(run.stderr, /^trustlint: bad\.json:3:\d+: JSON syntax error: value expected\n$/);
       const missing = runCli(['--stdin', '-c', 'nope.json'], { cwd: dir, input: 'Hello.\n' });
       assert.equal(missing.code, 2);
       assert.match(missing.stderr, /nope\.json: cannot read the config file: no such file or folder/);

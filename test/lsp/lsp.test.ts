@@ -158,7 +158,7 @@ describe('language server over stdio', function () {
         range: d.range,
         context: { diagnostics: [d] },
       });
-      const fixes = actions.filter((a) => a.kind === 'quickfix' && !a.title.startsWith('Disable'));
+      const fixes = actions.filter((a) => a.kind === 'quickfix' && !/^(?:Disable|Always allow|Show documentation)/.test(a.title));
       assert.deepEqual(fixes.map((a) => a.title), finding.fixes.map((f) => f.title));
       assert.deepEqual(fixes.map((a) => a.isPreferred === true), finding.fixes.map((_, i) => i === 0));
       for (const action of fixes) {
@@ -167,6 +167,10 @@ describe('language server over stdio', function () {
       }
       const disable = actions.filter((a) => a.title === `Disable ${d.code} for this line`);
       assert.equal(disable.length, 1);
+      assert.equal(actions.filter((a) => a.title === `Disable ${d.code} for this file`).length, 1);
+      const docs = actions.find((a) => a.title === `Show documentation for ${d.code}`);
+      assert.equal(docs?.command?.command, 'vscode.open');
+      assert.match(String(docs?.command?.arguments?.[0]), new RegExp(`#${d.code}$`));
 
       // Each diagnostic in the context gets its own actions, not just the first.
       const both = await client.request<CodeAction[]>('textDocument/codeAction', {

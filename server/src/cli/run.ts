@@ -1,21 +1,19 @@
 // The CLI's work: read inputs, lint, fix, format, pick the exit code.
 // All process access goes through CliIo so the flow can be driven in-process as well as by dist/cli.js.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  DEFAULT_CONFIG,
   fixAll,
   getRule,
   lint,
   listPlaybookChecks,
   listRules,
-  resolveConfig,
-  type ConfigInput,
   type Finding,
   type ResolvedConfig,
   type RuleInfo,
 } from '../core';
 import { collectFiles, languageIdFor, toPosixRelative } from '../node/files';
-import { loadConfigFile } from '../node/configFile';
+import { ConfigResolver, type ConfigIssue, type LoadedConfig } from '../node/configResolver';
 import {
   decodeText,
   DEFAULT_MAX_FILE_BYTES,
@@ -73,16 +71,31 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const color = shouldColor(io.stdout.isTTY === true && options.output === undefined, io.env, options.color);
 
-  // Configuration: explicit --config only for now; discovery comes with the config work.
-  let config: ResolvedConfig = DEFAULT_CONFIG;
+  // Configuration: an explicit --config, or the nearest .trustlintrc.json above each file (as in the editor).
+  const resolver = new ConfigResolver();
+  const reportedIssues = new Set<string>();
+  let configErrors = 0;
+  /** Prints each config problem once, with file, line, column and key; returns false when there were any. */
+  const checkConfig = (loaded: LoadedConfig): boolean => {
+    for (const issue of loaded.issues) {
+      const line = describeIssue(issue, io.cwd);
+      if (reportedIssues.has(line)) continue;
+      reportedIssues.add(line);
+      configErrors++;
+      io.stderr.write(`trustlint: ${line}\n`);
+    }
+    return loaded.issues.length === 0;
+  };
+  const configFor = (file: string): LoadedConfig => (options.config !== undefined ? resolver.fromFile(path.resolve(io.cwd, options.config)) : resolver.forFile(file));
   let configPath: string | undefined;
   if (options.config !== undefined) {
     configPath = path.resolve(io.cwd, options.config);
-    const loaded = loadConfig(configPath, options.config);
-    if (!loaded.ok) return fail(loaded.message);
-    for (const message of loaded.warnings) warn(message);
-    config = loaded.config;
+    if (!fs.existsSync(configPath)) return fail(`${options.config}: cannot read the config file: no such file or folder`);
+    if (fs.statSync(configPath).isDirectory()) return fail(`${options.config}: cannot read the config file: it is a folder, not a file`);
+    if (!checkConfig(configFor(configPath))) return EXIT_ERROR;
   }
+  const topLevel = configFor(path.join(io.cwd, 'x'));
+  let config: ResolvedConfig = topLevel.config;
   const lookup = (id: string): RuleInfo | undefined => {
     const compiled = config.pack.byId.get(id);
     return compiled ? { ...compiled.spec, docsUrl: compiled.docsUrl } : getRule(id);
@@ -104,10 +117,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return emit(io, options, formatExplain(rule, options.format === 'json', color), fail);
   }
   if (options.printConfig !== undefined) {
+    const loaded = configFor(path.resolve(io.cwd, options.printConfig));
+    if (!checkConfig(loaded)) return EXIT_ERROR;
+    config = loaded.config;
     const printable = {
       file: toPosixRelative(io.cwd, path.resolve(io.cwd, options.printConfig)),
       languageId: languageIdFor(options.printConfig),
-      configFile: configPath ? toPosixRelative(io.cwd, configPath) : null,
+      configFile: loaded.configFile ? toPosixRelative(io.cwd, loaded.configFile) : null,
+      extends: loaded.files.filter((f) => f !== loaded.configFile).map((f) => toPosixRelative(io.cwd, f)),
       profile: config.profile,
       rules: config.rules,
       categories: config.categories,
@@ -128,7 +145,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const fixed: RunSummary['fixed'] = [];
   const diffs: string[] = [];
 
-  const lintOne = (text: string, languageId: string): { findings: Finding[]; problems: string[] } => {
+  const lintOne = (text: string, languageId: string, config: ResolvedConfig): { findings: Finding[]; problems: string[] } => {
     const result = lint(text, { languageId, config });
     return { findings: result.findings, problems: result.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)) };
   };
@@ -147,13 +164,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (!decoded.ok) return fail(`${displayName}: ${decoded.message}`);
     const text = decoded.file.text;
     const languageId = name !== undefined ? languageIdFor(name) : 'markdown';
+    const loaded = configFor(path.resolve(io.cwd, name ?? 'stdin.md'));
+    if (!checkConfig(loaded)) return EXIT_ERROR;
+    const config = loaded.config;
     try {
-      let { findings, problems } = lintOne(text, languageId);
+      let { findings, problems } = lintOne(text, languageId, config);
       for (const p of problems) warn(`${displayName}: ${p}`);
       if (options.fixDryRun) {
         const result = fixAll(text, { languageId, config });
         if (result.text !== text) diffs.push(unifiedDiff(text, result.text, `a/${displayName}`, `b/${displayName}`));
-        findings = lintOne(result.text, languageId).findings;
+        findings = lintOne(result.text, languageId, config).findings;
       }
       reports.push(newReport(displayName, text, findings));
     } catch (error) {
@@ -192,16 +212,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         continue;
       }
       const languageId = languageIdFor(absolute);
+      const loaded = configFor(absolute);
+      if (!checkConfig(loaded)) {
+        failures.push({ filePath: displayName, message: 'not checked: its .trustlintrc.json has errors' });
+        continue;
+      }
+      if (loaded.isIgnored(absolute)) continue;
+      const config = loaded.config;
       let text = read.file.text;
       try {
-        let { findings, problems } = lintOne(text, languageId);
+        let { findings, problems } = lintOne(text, languageId, config);
         for (const p of problems) note(`${displayName}: ${p}`);
         if (options.fix || options.fixDryRun) {
           const result = fixAll(text, { languageId, config });
           const fixedText = keepLineEndings(text, result.text);
           if (fixedText !== text && options.fixDryRun) {
             diffs.push(unifiedDiff(text, fixedText, `a/${displayName}`, `b/${displayName}`));
-            findings = lintOne(fixedText, languageId).findings;
+            findings = lintOne(fixedText, languageId, config).findings;
           } else if (fixedText !== text) {
             // Only files with a change are written; the bytes read are checked again just before.
             const written = await writeFileAtomic(absolute, encodeText(fixedText, read.file.bom), { expected: read.file.bytes });
@@ -209,7 +236,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
               fixed.push({ filePath: displayName, applied: result.applied });
               note(`fixed ${result.applied} ${result.applied === 1 ? 'finding' : 'findings'} in ${displayName}`);
               text = fixedText;
-              findings = lintOne(text, languageId).findings;
+              findings = lintOne(text, languageId, config).findings;
             } else {
               failures.push({ filePath: displayName, message: written.message });
               note(`${displayName}: ${written.message}`);
@@ -255,7 +282,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const emitted = await writeOutput(io, options, output);
   if (!emitted.ok) return fail(emitted.message);
 
-  if (inputErrors > 0 || failures.length > 0) return EXIT_ERROR;
+  if (inputErrors > 0 || failures.length > 0 || configErrors > 0) return EXIT_ERROR;
   if (options.exitZero) return EXIT_OK;
   if (counts.error > 0) return EXIT_FINDINGS;
   if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
@@ -265,22 +292,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   return EXIT_OK;
 }
 
-function loadConfig(
-  absolute: string,
-  shown: string,
-): { ok: true; config: ResolvedConfig; warnings: string[] } | { ok: false; message: string } {
-  const file = loadConfigFile(absolute);
-  if (!file.ok) return { ok: false, message: `${shown}: ${file.message}` };
-  let resolved: ReturnType<typeof resolveConfig>;
-  try {
-    resolved = resolveConfig(file.value as ConfigInput);
-  } catch (error) {
-    // The core expects schema-valid input; a wrongly typed value can still make it throw.
-    return { ok: false, message: `${shown}: invalid configuration (${(error as Error).message})` };
-  }
-  const describe = (p: { path?: string; message: string }) => `${shown}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
-  if (!resolved.ok) return { ok: false, message: resolved.problems.map(describe).join('; ') || `${shown}: invalid configuration` };
-  return { ok: true, config: resolved.value, warnings: resolved.problems.map((p) => `warning: ${describe(p)}`) };
+/** "file:line:col: /key: message" for a config problem, with the file relative to the working folder. */
+function describeIssue(issue: ConfigIssue, cwd: string): string {
+  return `${toPosixRelative(cwd, issue.file)}:${issue.line}:${issue.column}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`;
 }
 
 async function writeOutput(io: CliIo, options: CliOptions, text: string): Promise<{ ok: true } | { ok: false; message: string }> {

@@ -6,8 +6,11 @@ import {
   type Diagnostic,
   type TextEdit,
 } from 'vscode-languageserver/node';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, type Finding } from '../core';
+import { docsUrl, fixAll, type Finding } from '../core';
+import { allowPhraseEdit } from './configEdits';
 import { rangeOf, SOURCE } from './diagnostics';
 import type { Outcome } from './state';
 
@@ -22,10 +25,16 @@ export function kindRequested(only: readonly string[] | undefined, kind: string)
   return only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
 }
 
-export function codeActions(doc: TextDocument, params: CodeActionParams, outcome: Outcome): CodeAction[] {
+/** What the client can do and where new config files go. */
+export interface ActionContext {
+  workspaceFolders: string[];
+  canCreateFiles: boolean;
+}
+
+export function codeActions(doc: TextDocument, params: CodeActionParams, outcome: Outcome, context: ActionContext = { workspaceFolders: [], canCreateFiles: false }): CodeAction[] {
   const only = Array.isArray(params.context?.only) ? params.context.only : undefined;
   const actions: CodeAction[] = [];
-  if (kindRequested(only, CodeActionKind.QuickFix)) actions.push(...quickFixes(doc, params, outcome.findings));
+  if (kindRequested(only, CodeActionKind.QuickFix)) actions.push(...quickFixes(doc, params, outcome, context));
   // Fix-all is cheap from the cache; without `only` it is offered only when it would change something.
   if (kindRequested(only, FIX_ALL_KIND)) {
     const action = fixAllAction(doc, outcome, only !== undefined && only.length > 0);
@@ -34,7 +43,8 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, outcome
   return actions;
 }
 
-function quickFixes(doc: TextDocument, params: CodeActionParams, findings: readonly Finding[]): CodeAction[] {
+function quickFixes(doc: TextDocument, params: CodeActionParams, outcome: Outcome, context: ActionContext): CodeAction[] {
+  const findings = outcome.findings;
   const uri = doc.uri;
   const requestStart = doc.offsetAt(params.range.start);
   const requestEnd = doc.offsetAt(params.range.end);
@@ -72,6 +82,16 @@ function quickFixes(doc: TextDocument, params: CodeActionParams, findings: reado
       const action = CodeAction.create(`Disable ${ruleId} for this line`, { changes: { [uri]: [disableEdit(doc, line, ruleId)] } }, CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];
       disables.push(action);
+      if (finding.category !== 'playbook') {
+        const fileAction = CodeAction.create(`Disable ${ruleId} for this file`, { changes: { [uri]: [disableFileEdit(doc, ruleId)] } }, CodeActionKind.QuickFix);
+        fileAction.diagnostics = [diagnostic];
+        disables.push(fileAction);
+        const allow = allowAction(doc, finding, outcome, context);
+        if (allow) { allow.diagnostics = [diagnostic]; disables.push(allow); }
+      }
+      const docs = CodeAction.create(`Show documentation for ${ruleId}`, { title: `Show documentation for ${ruleId}`, command: 'vscode.open', arguments: [docsUrl(ruleId)] }, CodeActionKind.QuickFix);
+      docs.diagnostics = [diagnostic];
+      disables.push(docs);
     }
   }
   // Rewrites first, suppressions last, so the lightbulb leads with the trust-based alternative.
@@ -85,6 +105,29 @@ export function disableEdit(doc: TextDocument, line: number, ruleId: string): Te
   const indent = /^[ \t]*/.exec(rest)?.[0] ?? '';
   const eol = /\r\n/.test(doc.getText()) ? '\r\n' : '\n';
   return { range: rangeOf(doc, lineStart, lineStart), newText: `${indent}<!-- trustlint-disable-next-line ${ruleId} -->${eol}` };
+}
+
+/** `<!-- trustlint-disable-file rule -->` at the top, after front matter if there is some. */
+export function disableFileEdit(doc: TextDocument, ruleId: string): TextEdit {
+  const text = doc.getText();
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  const fm = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  const at = fm ? fm[0].length : 0;
+  const newText = `${fm && !/\n$/.test(fm[0]) ? eol : ''}<!-- trustlint-disable-file ${ruleId} -->${eol}`;
+  return { range: rangeOf(doc, at, at), newText };
+}
+
+/** "Always allow “…”": adds the flagged words to `allow` in the nearest .trustlintrc.json (created if needed). */
+function allowAction(doc: TextDocument, finding: Finding, outcome: Outcome, context: ActionContext): CodeAction | undefined {
+  if (!doc.uri.startsWith('file:')) return undefined;
+  const phrase = finding.text.replace(/\s+/g, ' ').trim();
+  if (!phrase || phrase.length > 80) return undefined;
+  const file = fileURLToPath(doc.uri);
+  const folder = context.workspaceFolders.map((f) => fileURLToPath(f)).filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file);
+  const edit = allowPhraseEdit(outcome.configFile, folder, phrase, context.canCreateFiles);
+  if (!edit) return undefined;
+  const where = outcome.configFile ? path.basename(outcome.configFile) : '.trustlintrc.json (new)';
+  return CodeAction.create(`Always allow “${phrase}” (add to ${where})`, edit, CodeActionKind.QuickFix);
 }
 
 function fixAllAction(doc: TextDocument, outcome: Outcome, requested: boolean): CodeAction | undefined {

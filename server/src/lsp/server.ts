@@ -1,5 +1,6 @@
 // Wires the connection to the modules: capability negotiation, document sync, and request handlers.
 import {
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
@@ -14,6 +15,7 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import { CODE_ACTION_KINDS, codeActions } from './codeActions';
@@ -33,6 +35,8 @@ export function startServer(connection: Connection): void {
   let settings: SettingsStore | undefined;
   let state: LintState | undefined;
   let push: PushScheduler | undefined;
+  let workspaceFolders: string[] = [];
+  let canCreateFiles = false;
 
   const log = {
     error: (message: string) => connection.console.error(message),
@@ -53,7 +57,22 @@ export function startServer(connection: Connection): void {
     // Editors without workspace/configuration (some Neovim setups) can pass settings at startup instead.
     const init = params.initializationOptions as { trustlint?: unknown } | undefined;
     if (init && typeof init === 'object' && init.trustlint !== undefined) settings.setGlobal(init.trustlint);
-    state = new LintState(settings, log);
+    state = new LintState(settings, log, undefined, (file, issues) => {
+      // Config problems appear on the config file itself, at the exact key, whether or not it is open.
+      const uri = pathToFileURL(file).href;
+      const diagnostics = issues.map((issue) => ({
+        range: {
+          start: { line: issue.line - 1, character: issue.column - 1 },
+          end: { line: (issue.endLine ?? issue.line) - 1, character: (issue.endColumn ?? issue.column) - 1 },
+        },
+        severity: DiagnosticSeverity.Error,
+        source: 'trustlint',
+        message: `${issue.message}${issue.path ? '' : ''}`,
+      }));
+      connection.sendDiagnostics({ uri, diagnostics }).catch((error: unknown) => log.warn(`Could not report config problems: ${describe(error)}`));
+    });
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    canCreateFiles = (caps.workspace?.workspaceEdit?.resourceOperations ?? []).includes('create') && caps.workspace?.workspaceEdit?.documentChanges === true;
     if (!usePull) push = new PushScheduler(connection, documents, state, log);
 
     return {
@@ -150,7 +169,7 @@ export function startServer(connection: Connection): void {
     guarded('code actions', [], async () => {
       if (!isRange(params?.range)) return [];
       const found = await current(params.textDocument?.uri, token);
-      return found ? codeActions(found.doc, params, found.outcome) : [];
+      return found ? codeActions(found.doc, params, found.outcome, { workspaceFolders, canCreateFiles }) : [];
     }),
   );
 

@@ -1,6 +1,8 @@
 // Lints documents through the core and keeps the last result per URI, keyed by (version, settings hash),
 // so pulls, code actions and hovers on an unchanged document cost nothing.
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver/node';
+import { ConfigResolver, type ConfigIssue } from '../node/configResolver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLintCache, DEFAULT_CONFIG, lint, resolveConfig, type Finding, type LintCache, type ResolvedConfig } from '../core';
 import { oversizeDiagnostic, toDiagnostics } from './diagnostics';
@@ -21,6 +23,8 @@ export interface Outcome {
   languageId: string;
   /** Config handed to the core; code actions reuse it for fixAll. Undefined when the document was not linted. */
   config?: ResolvedConfig;
+  /** The nearest .trustlintrc.json, for the "allow this phrase" action. */
+  configFile?: string;
   findings: Finding[];
   diagnostics: Diagnostic[];
 }
@@ -34,11 +38,17 @@ export class LintState {
   /** Bumped by clear(), so a report from before a settings or config-file change is never "unchanged". */
   private generation = 0;
 
+  /** Config files and their problems as last reported, so a fixed file gets its diagnostics cleared. */
+  private readonly configIssues = new Map<string, string>();
+  private readonly resolver = new ConfigResolver();
+
   constructor(
     private readonly settings: SettingsStore,
     private readonly log: Logger,
     // Injectable so tests can simulate a core that throws.
     private readonly lintFn: typeof lint = lint,
+    /** Called when a config file's problems change; the server shows them on that file. */
+    private readonly onConfigIssues: (file: string, issues: ConfigIssue[]) => void = () => {},
   ) {}
 
   /**
@@ -71,10 +81,14 @@ export class LintState {
       if (size > settings.maxFileSize) {
         outcome = { ...base, findings: [], diagnostics: [oversizeDiagnostic(doc, size, settings.maxFileSize)] };
       } else {
-        const config = this.configFor(settings, hash);
-        const findings = this.safeLint(doc, text, config, isCancelled);
-        if (findings === undefined) return undefined;
-        outcome = { ...base, config, findings, diagnostics: toDiagnostics(doc, findings, settings.maxProblems) };
+        const { config, configFile, ignored } = this.configForDocument(doc.uri, settings, hash);
+        if (ignored) {
+          outcome = { ...base, config, configFile, findings: [], diagnostics: [] };
+        } else {
+          const findings = this.safeLint(doc, text, config, isCancelled);
+          if (findings === undefined) return undefined;
+          outcome = { ...base, config, configFile, findings, diagnostics: toDiagnostics(doc, findings, settings.maxProblems) };
+        }
       }
     }
     this.lastByUri.set(doc.uri, outcome);
@@ -87,6 +101,7 @@ export class LintState {
   }
 
   clear(): void {
+    this.resolver.invalidate();
     this.generation++;
     this.lastByUri.clear();
     this.caches.clear();
@@ -105,6 +120,37 @@ export class LintState {
       // A core bug must not take the server down: log it and show nothing for this version.
       this.log.error(`Trustlint failed to check ${doc.uri}: ${describe(error)}`);
       return [];
+    }
+  }
+
+  /**
+   * Settings are the base; the nearest .trustlintrc.json (with its extends and packs) wins over them, exactly as in
+   * the CLI. A broken config file keeps the last good config and is reported on the file itself.
+   */
+  private configForDocument(uri: string, settings: Settings, hash: string): { config: ResolvedConfig; configFile?: string; ignored: boolean } {
+    if (!uri.startsWith('file:')) return { config: this.configFor(settings, hash), ignored: false };
+    try {
+      const file = fileURLToPath(uri);
+      const loaded = this.resolver.forFile(file, {
+        profile: settings.profile,
+        checkBuyerTurns: settings.checkBuyerTurns,
+        checkMetaDiscussion: settings.checkMetaDiscussion,
+      });
+      if (loaded.configFile) {
+        const key = JSON.stringify(loaded.issues);
+        if (this.configIssues.get(loaded.configFile) !== key) {
+          // Problems may sit in an extended file or a pack; clear the ones no longer reported.
+          const byFile = new Map<string, ConfigIssue[]>();
+          for (const f of loaded.files) byFile.set(f, []);
+          for (const issue of loaded.issues) byFile.set(issue.file, [...(byFile.get(issue.file) ?? []), issue]);
+          for (const [f, issues] of byFile) this.onConfigIssues(f, issues);
+          this.configIssues.set(loaded.configFile, key);
+        }
+      }
+      return { config: loaded.config, configFile: loaded.configFile, ignored: loaded.isIgnored(file) };
+    } catch (error) {
+      this.log.error(`Trustlint could not read the configuration for ${uri}, using settings only: ${describe(error)}`);
+      return { config: this.configFor(settings, hash), ignored: false };
     }
   }
 

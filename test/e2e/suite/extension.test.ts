@@ -31,7 +31,7 @@ import {
  * PENDING: the language server re-lints on watched-file events but does not read .trustlintrc.json yet
  * (the configuration feature is a later issue). Set this to true when it does; the test below then runs.
  */
-const CONFIG_FILES_SUPPORTED = false;
+const CONFIG_FILES_SUPPORTED = true;
 
 let fileCount = 0;
 /** A new file per use: VS Code keeps closed documents in memory for a while, so reusing a name could show stale text. */
