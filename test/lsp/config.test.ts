@@ -5,12 +5,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { ResourceOperationKind, type ClientCapabilities, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
 import { TestClient } from './testClient';
 
-const CAPS = {
+const CAPS: ClientCapabilities = {
   textDocument: { diagnostic: { dynamicRegistration: false }, synchronization: { dynamicRegistration: false } },
-  workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+  workspace: { workspaceEdit: { documentChanges: true, resourceOperations: [ResourceOperationKind.Create] } },
 };
 
 describe('language server with .trustlintrc.json', function () {
@@ -46,7 +46,7 @@ describe('language server with .trustlintrc.json', function () {
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
     assert.deepEqual(await codes(), ['act-now'], 'the last good config still applies');
     const p = await published;
-    assert.match(p.diagnostics[0].message, /unknown key "rulez" \(did you mean "rules"\?\)/);
+    assert.match(String(p.diagnostics[0].message), /unknown key "rulez" \(did you mean "rules"\?\)/);
     assert.deepEqual(p.diagnostics[0].range.start, { line: 2, character: 2 });
   });
 

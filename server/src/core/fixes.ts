@@ -20,6 +20,14 @@ export function matchCase(replacement: string, original: string): string {
   return replacement.slice(0, idx) + replacement[idx].toLowerCase() + replacement.slice(idx + 1);
 }
 
+/** True when `s` leaves a `quote` open: an odd number of double quotes, or a single quote that starts a word. */
+function opensQuote(s: string, quote: string): boolean {
+  if (quote === '"') return (s.match(/"/g)?.length ?? 0) % 2 === 1;
+  const opening = s.match(/(?:^|[\s(])'(?=\S)/g)?.length ?? 0;
+  const closing = s.match(/(?<=\S)'(?=$|[\s).,!?;:])/g)?.length ?? 0;
+  return opening > closing;
+}
+
 function shorten(s: string, max = 60): string {
   return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
 }
@@ -38,6 +46,8 @@ export function buildFixes(
   const original = text.slice(span.start, span.end);
   let punctEnd = span.end;
   while (punctEnd < text.length && '.!?'.includes(text[punctEnd])) punctEnd++;
+  // A quote opened inside the sentence closes after its punctuation ("…'not interested.'"); the rewrite replaces it too.
+  if (sentence && punctEnd < text.length && `"'`.includes(text[punctEnd]) && opensQuote(original, text[punctEnd])) punctEnd++;
   return replacements.map((r) => {
     const replacement = matchCase(r.text, original);
     const ownsPunctuation = sentence && /[.!?]$/.test(r.text);

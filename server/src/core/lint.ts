@@ -212,7 +212,10 @@ function isWordChar(c: number): boolean {
  * A tight loop over characters and one map lookup per word; no regular expression.
  */
 function candidatePatterns(text: string, pack: CompiledPack, enabled: boolean[]): number[] {
-  const masks = new Map<number, number>();
+  // Reused between calls: one mask slot per pattern, reset through the list of touched slots.
+  if (maskBuffer.length < pack.fullMask.length) maskBuffer = new Int32Array(pack.fullMask.length);
+  const masks = maskBuffer;
+  const touched: number[] = [];
   const map = pack.groupWords;
   const n = text.length;
   let i = 0;
@@ -222,16 +225,23 @@ function candidatePatterns(text: string, pack: CompiledPack, enabled: boolean[])
     while (i < n && isWordChar(text.charCodeAt(i))) i++;
     const entries = map.get(text.slice(start, i).toLowerCase());
     if (!entries) continue;
-    for (const e of entries) {
+    for (let k = 0; k < entries.length; k++) {
+      const e = entries[k];
       const g = e >>> 5;
-      masks.set(g, (masks.get(g) ?? 0) | (1 << (e & 31)));
+      if (masks[g] === 0) touched.push(g);
+      masks[g] |= 1 << (e & 31);
     }
   }
   const out: number[] = [];
-  for (const [g, mask] of masks) if (mask === pack.fullMask[g] && enabled[pack.patternRefs[g][0]]) out.push(g);
-  for (let g = 0; g < pack.fullMask.length; g++) if (pack.fullMask[g] === 0 && enabled[pack.patternRefs[g][0]]) out.push(g);
+  for (const g of touched) {
+    if (masks[g] === pack.fullMask[g] && enabled[pack.patternRefs[g][0]]) out.push(g);
+    masks[g] = 0;
+  }
+  for (const g of pack.alwaysPatterns) if (enabled[pack.patternRefs[g][0]]) out.push(g);
   return out.sort((a, b) => a - b);
 }
+
+let maskBuffer = new Int32Array(0);
 
 /** Applies the context cues to one match. Returns its severity, or undefined when it should not be reported. */
 function judge(text: string, rule: CompiledRule, start: number, end: number, sentence: Span, all: Span[], config: ResolvedConfig): Severity | undefined {
@@ -304,7 +314,7 @@ function finalize(original: string, candidates: Candidate[], config: ResolvedCon
     if (suppressions.any && suppressions.isDisabled(spec.id, spec.category, c.start)) continue;
     let severity = c.severity;
     const matchText = original.slice(c.start, c.end);
-    const stacked = (bySentence.get(c.sentence.start)?.size ?? 0) >= 2;
+    const stacked = PRESSURE.has(spec.category) && (bySentence.get(c.sentence.start)?.size ?? 0) >= 2;
     const shouting = /\p{L}{2}/u.test(matchText) && matchText === matchText.toUpperCase() && matchText !== matchText.toLowerCase();
     if ((stacked || shouting || c.loud) && severity !== 'hint') severity = raise(severity);
     if (profile === 'consumer' && CONSUMER_RAISED.has(spec.category) && severity === 'warning') severity = 'error';

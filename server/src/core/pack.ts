@@ -29,9 +29,11 @@ export interface CompiledPack {
   groupWords: Map<string, number[]>;
   /** Per pattern, the bit mask of all its filter groups (0 when it has none and always runs). */
   fullMask: number[];
+  /** Patterns without filter groups: they run on every sentence. */
+  alwaysPatterns: number[];
 }
 
-function indexTriggers(rules: CompiledRule[]): Pick<CompiledPack, 'patternRefs' | 'groupWords' | 'fullMask'> {
+function indexTriggers(rules: CompiledRule[]): Pick<CompiledPack, 'patternRefs' | 'groupWords' | 'fullMask' | 'alwaysPatterns'> {
   const patternRefs: Array<[number, number]> = [];
   const groupWords = new Map<string, number[]>();
   const fullMask: number[] = [];
@@ -48,7 +50,8 @@ function indexTriggers(rules: CompiledRule[]): Pick<CompiledPack, 'patternRefs' 
       }
     });
   }));
-  return { patternRefs, groupWords, fullMask };
+  const alwaysPatterns = fullMask.flatMap((m, g) => (m === 0 ? [g] : []));
+  return { patternRefs, groupWords, fullMask, alwaysPatterns };
 }
 
 const DOCS_BASE = 'https://github.com/trustlint/trustlint/blob/main/docs/rules.md';

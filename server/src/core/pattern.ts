@@ -126,7 +126,7 @@ export function parsePattern(pattern: string): Node[] {
       if (',?!:;'.includes(c)) { seq.push({ kind: 'punct', ch: c }); i++; continue; }
       // A lone dash is punctuation (typographic dashes are normalised to "-").
       if (c === '-' && (i + 1 >= text.length || /[\s|}\]]/.test(text[i + 1]))) { seq.push({ kind: 'punct', ch: '-' }); i++; continue; }
-      const m = /^[\p{L}\p{N}][\p{L}\p{N}'&./-]*\+?/u.exec(text.slice(i));
+      const m = /^[\p{L}\p{N}$][\p{L}\p{N}'&./%-]*\+?/u.exec(text.slice(i));
       if (!m) throw new PatternError(`unexpected character "${c}"`);
       let word = m[0].toLowerCase();
       i += m[0].length;
@@ -393,7 +393,8 @@ export function compilePattern(pattern: string, validate = true): CompiledPatter
   const last = seq[seq.length - 1];
   if (first.kind === 'gap' || last.kind === 'gap') throw new PatternError('a pattern cannot start or end with a gap');
   const body = compileSeq(seq, 0);
-  const opensWithWord = first.kind !== 'punct' && first.kind !== 'start';
+  // `\b` needs a word character next to it; punctuation, anchors and {{placeholders}} bring their own boundaries.
+  const opensWithWord = first.kind !== 'punct' && first.kind !== 'start' && !(first.kind === 'macro' && first.name === 'PH');
   const source = `${opensWithWord ? WORD_START : ''}(?:${body})${last.kind === 'punct' || last.kind === 'end' ? '' : WORD_END}`;
   // Parse once here so a bad pattern is reported at load time, not while linting. The shipped pack is
   // checked by the test suite, so start-up skips this for it.

@@ -45,13 +45,13 @@ export const DEFAULT_OTHER_LABELS = ['note', 'coach', 'tip', 'context', 'goal', 
 
 // Same-length typography normalisation: curly quotes, dashes, odd spaces.
 const TYPO: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u02BC': "'",
+  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u02BC': "'", '\u00B4': "'",
   '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"', '\u00AB': '"', '\u00BB': '"',
   '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2012': '-', '\u2212': '-', '\u2010': '-', '\u2011': '-',
   '\u00A0': ' ', '\u2009': ' ', '\u202F': ' ', '\u2007': ' ', '\u200B': ' ', '\uFEFF': ' ', '\u2026': '.',
   '\t': ' ',
 };
-const TYPO_RE = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2013\u2014\u2015\u2012\u2212\u2010\u2011\u00A0\u2009\u202F\u2007\u200B\uFEFF\u2026\t]/g;
+const TYPO_RE = /[\u00B4\u2018\u2019\u201A\u201B\u2032\u02BC\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2013\u2014\u2015\u2012\u2212\u2010\u2011\u00A0\u2009\u202F\u2007\u200B\uFEFF\u2026\t]/g;
 
 /** Replaces typographic variants by their ASCII equivalents, keeping the length. */
 export function normalizeTypography(text: string): string {
