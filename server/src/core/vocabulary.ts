@@ -24,6 +24,21 @@ export const MACROS: Record<string, string[]> = {
     'within [the next] <N> {hours|minutes}', 'within the hour', 'by {tomorrow|tonight|today}',
   ],
   NEGATE: ["don't", 'do not', 'never', 'no need to', "doesn't", 'not'],
+  // Committing verbs: what pressure pushes the buyer to do.
+  DECIDE: [
+    'decide', 'sign+', 'commit+', 'buy', 'purchase', 'choose', 'make a {decision|call|choice}', 'pull the trigger', 'get started',
+    'move forward', 'go ahead', 'lock {it|this|that} in', 'say yes', 'ink {it|the deal|this}', 'confirm', 'agree', 'commit to {it|this}',
+    'give {me|us} {a yes|an answer|the green light|your signature|a decision}', 'get {it|this|the deal} {done|signed}', 'close {it|this|the deal}',
+  ],
+  // Insults aimed at a buyer's judgment.
+  INSULT: [
+    'crazy', 'insane', 'foolish', 'an idiot', 'a fool', 'stupid', 'nuts', 'mad', 'out of your mind', 'irresponsible', 'naive', 'an amateur',
+    'clueless', 'reckless', 'dumb', 'a dinosaur', 'not serious', 'unprofessional',
+  ],
+  COMPETITORS: ['competitor+', 'rival+', 'peers', 'the competition', 'everyone else', 'other companies', 'other teams', 'your industry'],
+  SLOT: [
+    '{spot|seat|slot|place|opening|license|licence|unit|space|room|vacancy|position}+', '{onboarding|implementation|kickoff|launch|pilot} {slot|spot|seat|window}+',
+  ],
   ROLE: [
     'legal', 'procurement', 'finance', 'boss', 'manager', 'board', 'partner', 'spouse', 'wife', 'husband', 'team', 'it',
     'security', 'cfo', 'ceo', 'lawyer', 'attorney', 'accountant', 'advisor', 'adviser', 'family', 'colleagues', 'committee',
