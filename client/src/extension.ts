@@ -14,6 +14,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { TraceChannel } from './traceChannel';
+import { registerTrustView } from './trustView';
 
 const CLIENT_ID = 'trustlint';
 const CLIENT_NAME = 'Trustlint';
@@ -46,6 +47,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
+
+  registerTrustView(context, () => client, languages);
 
   try {
     await enqueue(() => start(context));

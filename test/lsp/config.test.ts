@@ -67,3 +67,22 @@ describe('language server with .trustlintrc.json', function () {
     assert.ok(edits.some((e) => e.newText.includes('"allow"')));
   });
 });
+
+describe('language server trust report request', function () {
+  it('answers trustlint/trustReport with the score, its items and a page', async function () {
+    const { client } = await TestClient.start(CAPS);
+    try {
+      const uri = 'file:///tmp/trust-report.playbook';
+      const text = '# Closing\n\nAct now, this offer expires tonight!\n';
+      await client.open(uri, 'playbook', text);
+      const r = await client.request<{ report: { score: number; items: Array<{ kind: string; ruleId?: string }> }; html: string }>('trustlint/trustReport', { textDocument: { uri } });
+      assert.ok(r.report.score < 100);
+      assert.ok(r.report.items.some((i) => i.kind === 'finding'));
+      assert.ok(r.report.items.some((i) => i.kind === 'missing-move'));
+      assert.match(r.html, /command:trustlint\.revealLine/);
+      assert.equal(await client.request('trustlint/trustReport', { textDocument: { uri: 'file:///nope.md' } }), null);
+    } finally {
+      client.kill();
+    }
+  });
+});

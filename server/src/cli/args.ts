@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { FORMATS, isFormatName, type FormatName } from './formats';
 
 export interface CliOptions {
-  command: 'lint' | 'rules' | 'explain' | 'help' | 'version';
+  command: 'lint' | 'rules' | 'explain' | 'report' | 'help' | 'version';
   /** Files, folders and globs (lint), or the rule id (explain). */
   inputs: string[];
   stdin: boolean;
@@ -18,6 +18,9 @@ export interface CliOptions {
   config?: string;
   printConfig?: string;
   allSuggestions: boolean;
+  /** `trustlint report`: the document format and the lowest acceptable score. */
+  reportFormat: 'md' | 'html';
+  minScore?: number;
   /** --color / --no-color; undefined means decide from the terminal and NO_COLOR. */
   color?: boolean;
 }
@@ -41,6 +44,7 @@ const OPTIONS = {
   suggestions: { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  'min-score': { type: 'string' },
 } as const;
 
 export function parseCliArgs(argv: readonly string[]): ParseResult {
@@ -60,14 +64,32 @@ export function parseCliArgs(argv: readonly string[]): ParseResult {
     command = 'rules';
     positionals.shift();
     if (positionals.length > 0) return { ok: false, message: `'trustlint rules' takes no arguments (got "${positionals[0]}")` };
+  } else if (positionals[0] === 'report') {
+    command = 'report';
+    positionals.shift();
+    if (positionals.length === 0) return { ok: false, message: "'trustlint report' needs files or folders, e.g. 'trustlint report playbooks/ --format html -o report.html'" };
   } else if (positionals[0] === 'explain') {
     command = 'explain';
     positionals.shift();
     if (positionals.length !== 1) return { ok: false, message: "'trustlint explain' takes one rule id, e.g. 'trustlint explain act-now'" };
   }
 
-  const format = v.format ?? 'stylish';
-  if (!isFormatName(format)) return { ok: false, message: `unknown format "${format}"; use one of ${FORMATS.join(', ')}` };
+  let reportFormat: 'md' | 'html' = 'md';
+  let format: FormatName = 'stylish';
+  if (command === 'report') {
+    const wanted = v.format ?? 'md';
+    if (wanted !== 'md' && wanted !== 'html') return { ok: false, message: `'trustlint report' writes md or html (got "${wanted}")` };
+    reportFormat = wanted;
+  } else {
+    const wanted = v.format ?? 'stylish';
+    if (!isFormatName(wanted)) return { ok: false, message: `unknown format "${wanted}"; use one of ${FORMATS.join(', ')}` };
+    format = wanted;
+  }
+  let minScore: number | undefined;
+  if (v['min-score'] !== undefined) {
+    if (!/^\d+$/.test(v['min-score']) || Number(v['min-score']) > 100) return { ok: false, message: `--min-score needs a whole number from 0 to 100 (got "${v['min-score']}")` };
+    minScore = Number(v['min-score']);
+  }
 
   let maxWarnings: number | undefined;
   if (v['max-warnings'] !== undefined) {
@@ -104,6 +126,8 @@ export function parseCliArgs(argv: readonly string[]): ParseResult {
       config: v.config,
       printConfig: v['print-config'],
       allSuggestions: v.suggestions ?? false,
+      reportFormat,
+      minScore,
       color: v.color ? true : v['no-color'] ? false : undefined,
     },
   };
@@ -129,6 +153,7 @@ export const HELP = `Usage: trustlint [options] <files, folders or globs...>
        trustlint --stdin [--stdin-filename NAME] [options]
        trustlint rules
        trustlint explain RULE
+       trustlint report <files or folders...> [--format md|html] [--min-score N] [-o FILE]
 
 Flags coercive sales phrasing (false urgency, trap closes, guilt, threats...) in playbooks
 and suggests trust-based rewrites. Folders are searched for .playbook, .md, .markdown and .txt
@@ -150,6 +175,10 @@ Output:
 Fixing:
   --fix                     Apply drop-in rewrites in place (never judgment rewrites)
   --fix-dry-run             Print the changes --fix would make as a unified diff; change nothing
+
+Trust report (trustlint report):
+  -f, --format md|html      A Markdown (default) or standalone HTML report: scores, sections, top findings
+  --min-score N             Exit 1 when any file scores below N (0-100)
 
 Exit status:
   --max-warnings N          Exit 1 when there are more than N warnings

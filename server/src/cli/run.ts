@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import {
   fixAll,
   getRule,
+  trustReport,
   lint,
   listPlaybookChecks,
   listRules,
@@ -29,6 +30,8 @@ import { formatReports } from './formats';
 import { Progress, type ProgressStream } from './progress';
 import { newReport, type FileFailure, type FileReport, type RunSummary } from './report';
 import { formatExplain, formatRuleList } from './rulesCommand';
+import { renderHtml, renderMarkdown, type FileScore } from '../report/render';
+import { LineIndex } from './positions';
 import { shouldColor } from './style';
 import { version } from '../../../package.json';
 
@@ -136,6 +139,33 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ruleCount: config.pack.rules.length,
     };
     return emit(io, options, `${JSON.stringify(printable, null, 2)}\n`, fail);
+  }
+
+  if (options.command === 'report') {
+    const collected = collectFiles(options.inputs, { cwd: io.cwd });
+    for (const e of collected.errors) warn(e.message);
+    const scores: FileScore[] = [];
+    let errors = collected.errors.length;
+    for (const absolute of collected.files) {
+      const displayName = toPosixRelative(io.cwd, absolute);
+      const read = await readTextFile(absolute);
+      if (!read.ok) { warn(`${displayName}: ${read.message}`); if (read.reason !== 'too-large') errors++; continue; }
+      const loaded = configFor(absolute);
+      if (!checkConfig(loaded)) { errors++; continue; }
+      if (loaded.isIgnored(absolute)) continue;
+      const languageId = languageIdFor(absolute);
+      const text = read.file.text;
+      const report = trustReport(text, lint(text, { languageId, config: loaded.config }), { languageId, checkBuyerTurns: loaded.config.checkBuyerTurns });
+      const index = new LineIndex(text);
+      scores.push({ filePath: displayName, report, lineOf: (offset) => index.positionAt(offset).line });
+    }
+    const doc = options.reportFormat === 'html' ? renderHtml(scores, { generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') }) : renderMarkdown(scores);
+    const written = await writeOutput(io, options, doc);
+    if (!written.ok) return fail(written.message);
+    if (errors > 0 || configErrors > 0) return EXIT_ERROR;
+    const low = options.minScore === undefined ? [] : scores.filter((f) => f.report.score < options.minScore!);
+    for (const f of low) warn(`${f.filePath} scores ${f.report.score}, below --min-score ${options.minScore}`);
+    return low.length && !options.exitZero ? EXIT_FINDINGS : EXIT_OK;
   }
 
   // Gather the inputs.

@@ -6,3 +6,4 @@ export { resolveConfig, validateConfigShape, DEFAULT_CONFIG, type ConfigInput, t
 export { builtinPack, builtinPackProblems, getRule, listRules, listPlaybookChecks, docsUrl, compilePack, type CompiledPack, type CompiledRule, type RuleInfo } from './pack';
 export { compilePattern, PatternError } from './pattern';
 export { parseDirectives, type Directive } from './directives';
+export { trustReport, SEVERITY_WEIGHT, MIN_WORDS, MOVE_POINTS, type TrustReport, type ScoreItem, type SectionReport, type MissingMove } from './trustScore';

@@ -20,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import { CODE_ACTION_KINDS, codeActions } from './codeActions';
 import { hover } from './hover';
+import { trustReportFor } from './trustReport';
 import { documentSymbols, foldingRanges } from './outline';
 import { PushScheduler } from './push';
 import { SettingsStore } from './settings';
@@ -170,6 +171,16 @@ export function startServer(connection: Connection): void {
       if (!isRange(params?.range)) return [];
       const found = await current(params.textDocument?.uri, token);
       return found ? codeActions(found.doc, params, found.outcome, { workspaceFolders, canCreateFiles }) : [];
+    }),
+  );
+
+  // Custom request for the editor's status bar and report view: the trust score, its breakdown, and a rendered page.
+  connection.onRequest('trustlint/trustReport', (params: { textDocument?: { uri?: unknown } }, token) =>
+    guarded('trustReport', null, async () => {
+      const found = await current(params?.textDocument?.uri, token);
+      if (!found || !found.outcome.config) return null;
+      const { doc, outcome } = found;
+      return trustReportFor(doc, outcome);
     }),
   );
 

@@ -234,6 +234,17 @@ describe('Trustlint in VS Code', () => {
     assert.ok(!noneText.includes(rule.rationale.slice(0, 40)), 'no Trustlint hover on clean text');
   });
 
+  it('opens the trust report view for the active playbook', async function () {
+    this.timeout(60_000);
+    const file = fixture(`# Closing\n\n${PROBE_LINE}\n`);
+    const { document } = await openInEditor(file);
+    await waitForDiagnostics(document.uri, (ds) => ds.length > 0, 'the probe finding before the report');
+    await vscode.commands.executeCommand('trustlint.showTrustReport');
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    const report = tabs.find((t) => t.input instanceof vscode.TabInputWebview && t.label.startsWith('Trust report'));
+    assert.ok(report, `a "Trust report" tab is open (tabs: ${tabs.map((t) => t.label).join(', ')})`);
+  });
+
   it('inserts every contributed snippet without creating a finding', async function () {
     const extension = await activeExtension();
     const snippetsFile = path.join(extension.extensionPath, 'snippets', 'playbook.code-snippets');
