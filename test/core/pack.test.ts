@@ -1,6 +1,8 @@
 // Loading rule packs: schema errors are located, one bad rule never takes the others down.
 import * as assert from 'node:assert/strict';
 import { compilePack } from '../../server/src/core';
+import { validatePack } from '../../server/src/core/pack';
+import { BUILTIN_PACK_FILES } from '../../server/src/core/rules';
 
 const good = {
   id: 'custom-rush', category: 'false-urgency', severity: 'warning', description: 'x', patterns: ['rush hour deal'],
@@ -9,6 +11,9 @@ const good = {
 };
 
 describe('rule packs', () => {
+  for (const { name, pack } of BUILTIN_PACK_FILES) {
+    it(`the shipped ${name} matches the rule-pack schema`, () => assert.deepEqual(validatePack(pack), []));
+  }
   it('loads a valid custom pack', () => {
     const r = compilePack([{ name: 'team.json', pack: { rules: [good] } }]);
     assert.ok(r.ok);

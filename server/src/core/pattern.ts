@@ -228,11 +228,20 @@ function pairVariants(a: string, b: string): string[] | null {
   return null;
 }
 
+// The same words recur across hundreds of patterns; their forms are computed once.
+const formsCache = new Map<string, string[]>();
+
 function wordForms(node: { word: string; inflect: boolean }): string[] {
-  const base = node.inflect ? inflections(node.word) : [node.word];
-  const forms = new Set<string>();
-  for (const b of base) for (const v of contractionVariants(b)) forms.add(v);
-  return [...forms];
+  const key = `${node.inflect ? '+' : ''}${node.word}`;
+  let cached = formsCache.get(key);
+  if (!cached) {
+    const base = node.inflect ? inflections(node.word) : [node.word];
+    const forms = new Set<string>();
+    for (const b of base) for (const v of contractionVariants(b)) forms.add(v);
+    cached = [...forms];
+    formsCache.set(key, cached);
+  }
+  return cached;
 }
 
 /** Regex for a literal (possibly multi-word) surface form. */
@@ -243,7 +252,16 @@ function literalRegex(form: string): string {
     .join(SEP);
 }
 
+const altCache = new Map<string, string>();
+
 function altRegex(forms: string[]): string {
+  const key = forms.join('|');
+  let cached = altCache.get(key);
+  if (cached === undefined) { cached = buildAltRegex(forms); altCache.set(key, cached); }
+  return cached;
+}
+
+function buildAltRegex(forms: string[]): string {
   const sorted = [...new Set(forms)].sort((x, y) => y.length - x.length);
   // A trailing "'s" (possessive, or "is" as in "the iron's hot") never stops a word from matching.
   return `(?:${sorted.map(literalRegex).join('|')})(?:'s)?`;
