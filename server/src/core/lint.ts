@@ -184,8 +184,10 @@ function lintBlock(text: string, block: Block, pack: CompiledPack, enabled: bool
     for (const g of candidatePatterns(sentenceText, pack, enabled)) {
       const [ri, pi] = pack.patternRefs[g];
       const rule = pack.rules[ri];
+      const pattern = rule.patterns[pi];
+      if (pattern.needsChars.length && !pattern.needsChars.every((c) => sentenceText.includes(c))) continue;
       try {
-        const re = regexOf(rule.patterns[pi]);
+        const re = regexOf(pattern);
         let m: RegExpExecArray | null;
         while ((m = re.exec(sentenceText)) !== null) {
           if (m[0].length === 0) { re.lastIndex++; continue; }

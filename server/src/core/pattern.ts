@@ -21,6 +21,8 @@ export interface CompiledPattern {
   triggers: string[] | null;
   /** Word groups that must all be present in a sentence for the pattern to be worth running. */
   groups: string[][];
+  /** Punctuation the pattern always needs ("?" for a tie-down question): a sentence without it is skipped. */
+  needsChars: string[];
 }
 
 /** Limits that keep every compiled pattern linear in practice. */
@@ -392,7 +394,8 @@ function seqTriggers(seq: Node[], depth: number): string[] | null {
   let bestScore = Infinity;
   for (const unique of elementTriggers(seq, depth)) {
     const commonCount = unique.filter((w) => COMMON.has(w)).length;
-    const score = unique.length + commonCount * 50;
+    const stopCount = unique.filter((w) => STOP.has(w)).length;
+    const score = unique.length + commonCount * 50 + stopCount * 1000;
     if (score < bestScore) { best = unique; bestScore = score; }
   }
   return best;
@@ -425,7 +428,8 @@ export function compilePattern(pattern: string, validate = true): CompiledPatter
   }
   // Every required element with no very common word becomes a filter group: a sentence must hold a word of each.
   const groups = elementTriggers(seq, 0).filter((g) => !g.some((w) => STOP.has(w))).slice(0, 16);
-  return { source, triggers: seqTriggers(seq, 0), groups };
+  const needsChars = [...new Set(seq.filter((n): n is Extract<Node, { kind: 'punct' }> => n.kind === 'punct' && n.ch !== '-' && n.ch !== ',').map((n) => n.ch))];
+  return { source, triggers: seqTriggers(seq, 0), groups, needsChars };
 }
 
 /** Splits text into the lower-case words the trigger prefilter compares against. */
