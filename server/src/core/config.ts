@@ -129,15 +129,21 @@ export function resolveConfig(input?: ConfigInput, extraPacks: Array<{ name: str
   return { ok: true, value: Object.freeze({ ...value, hash }), problems };
 }
 
-/** ` (did you mean "x"?)` for the closest candidate by edit distance, or an empty string. */
-export function suggest(word: string, candidates: string[]): string {
-  let best = '';
+/** The candidate closest to `word` by edit distance, if it is close enough to be a likely typo. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
     const d = editDistance(word, c);
     if (d < bestDistance) { best = c; bestDistance = d; }
   }
-  return best && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean "${best}"?)` : '';
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/** ` (did you mean "x"?)` for the closest candidate, or an empty string. */
+export function suggest(word: string, candidates: readonly string[]): string {
+  const best = closest(word, candidates);
+  return best ? ` (did you mean "${best}"?)` : '';
 }
 
 function editDistance(a: string, b: string): number {
