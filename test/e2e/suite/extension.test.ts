@@ -239,10 +239,14 @@ describe('Trustlint in VS Code', () => {
     const file = fixture(`# Closing\n\n${PROBE_LINE}\n`);
     const { document } = await openInEditor(file);
     await waitForDiagnostics(document.uri, (ds) => ds.length > 0, 'the probe finding before the report');
+    const isReport = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.label.startsWith('Trust report'));
+    const opened = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => { sub.dispose(); reject(new Error(`no "Trust report" tab within 20 s (tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')})`)); }, 20_000);
+      const sub = vscode.window.tabGroups.onDidChangeTabs(() => { if (isReport()) { clearTimeout(timer); sub.dispose(); resolve(); } });
+    });
     await vscode.commands.executeCommand('trustlint.showTrustReport');
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    const report = tabs.find((t) => t.input instanceof vscode.TabInputWebview && t.label.startsWith('Trust report'));
-    assert.ok(report, `a "Trust report" tab is open (tabs: ${tabs.map((t) => t.label).join(', ')})`);
+    if (!isReport()) await opened;
+    assert.ok(isReport());
   });
 
   it('inserts every contributed snippet without creating a finding', async function () {
