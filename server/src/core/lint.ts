@@ -160,8 +160,9 @@ function lintChunk(raw: string, state: ScanState, atStart: boolean, scopeOptions
   for (const block of scanned.blocks) {
     const before = candidates.length;
     lintBlock(masked, block, config.pack, enabled, config, candidates, problems);
-    // A counter-example line that no rule recognises any more is stale: say so, quietly.
-    if (block.meta && !config.checkMetaDiscussion && (block.kind === 'list' || /^[\s\u0001]*(?:❌|✗|✘|🚫)/u.test(masked.slice(block.start, block.end)))) {
+    // A counter-example line that no rule recognises any more is stale: say so, quietly. Only in playbooks: an
+    // "Avoid" list in a general Markdown style guide is not about sales pressure.
+    if (scopeOptions.languageId === 'playbook' && block.meta && !config.checkMetaDiscussion && (block.kind === 'list' || /^[\s\u0001]*(?:❌|✗|✘|🚫)/u.test(masked.slice(block.start, block.end)))) {
       const probe: Candidate[] = [];
       lintBlock(masked, { ...block, meta: false }, config.pack, enabled, { ...config, checkMetaDiscussion: true }, probe, []);
       if (probe.length === 0 && candidates.length === before && /\p{L}{3}/u.test(masked.slice(block.start, block.end))) {
@@ -184,6 +185,20 @@ function lintBlock(text: string, block: Block, pack: CompiledPack, enabled: bool
     for (const g of candidatePatterns(sentenceText, pack, enabled)) {
       const [ri, pi] = pack.patternRefs[g];
       const rule = pack.rules[ri];
+      if (pi === -1) {
+        try {
+          const span = cueSpan(rule, sentenceText);
+          if (span) {
+            const start = sentence.start + span.start;
+            const end = sentence.start + span.end;
+            const severity = judge(text, rule, start, end, sentence, sentenceSpans, config);
+            if (severity) out.push({ rule, start, end, severity, sentence, loud: /!!/.test(text.slice(sentence.start, sentence.end + 2)) });
+          }
+        } catch (e) {
+          problems.push({ message: `rule "${rule.spec.id}" failed and was skipped: ${(e as Error).message}` });
+        }
+        continue;
+      }
       const pattern = rule.patterns[pi];
       if (pattern.needsChars.length && !pattern.needsChars.every((c) => sentenceText.includes(c))) continue;
       try {
@@ -201,6 +216,26 @@ function lintBlock(text: string, block: Block, pack: CompiledPack, enabled: bool
       }
     }
   }
+}
+
+/** Where every cue of a cue rule occurs in a sentence (first cue start to last cue end), or undefined if one is missing. */
+function cueSpan(rule: CompiledRule, sentence: string): { start: number; end: number } | undefined {
+  let start = Infinity;
+  let end = -1;
+  for (const cue of rule.cues) {
+    let found = false;
+    for (const p of cue) {
+      const m = regexOf(p).exec(sentence);
+      if (m) {
+        start = Math.min(start, m.index);
+        end = Math.max(end, m.index + m[0].length);
+        found = true;
+        break;
+      }
+    }
+    if (!found) return undefined;
+  }
+  return { start, end };
 }
 
 /** True for characters that can be part of a word (ASCII letters and digits, $ and %, and letters beyond ASCII). */
@@ -297,7 +332,10 @@ function finalize(original: string, candidates: Candidate[], config: ResolvedCon
     }
     if (clash < 0) { kept.push(c); continue; }
     const o = kept[clash];
-    const longer = c.end - c.start > o.end - o.start || (c.end - c.start === o.end - o.start && LEVELS.indexOf(c.severity) > LEVELS.indexOf(o.severity));
+    // A specific phrase rule beats a broad cue rule of the same category; otherwise the longer (then more severe) match wins.
+    const cueC = c.rule.cues.length > 0;
+    const cueO = o.rule.cues.length > 0;
+    const longer = cueC !== cueO ? cueO : c.end - c.start > o.end - o.start || (c.end - c.start === o.end - o.start && LEVELS.indexOf(c.severity) > LEVELS.indexOf(o.severity));
     if (longer) kept[clash] = c;
   }
 

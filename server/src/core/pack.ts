@@ -15,6 +15,8 @@ export interface CompiledRule {
   spec: RuleSpec;
   docsUrl: string;
   patterns: CompiledPattern[];
+  /** Cue groups (all must occur in a sentence, any order); empty for plain pattern rules. */
+  cues: CompiledPattern[][];
   unless: CompiledPattern[];
   /** Union of pattern triggers; null means "always run". */
   triggers: Set<string> | null;
@@ -23,7 +25,7 @@ export interface CompiledRule {
 export interface CompiledPack {
   rules: CompiledRule[];
   byId: Map<string, CompiledRule>;
-  /** Every pattern of every rule, in pack order: [rule index, pattern index]. */
+  /** Every pattern of every rule, in pack order: [rule index, pattern index]; pattern index -1 stands for a rule's cue set. */
   patternRefs: Array<[number, number]>;
   /** Word → entries `pattern * 32 + group`: which filter group of which pattern the word satisfies. */
   groupWords: Map<string, number[]>;
@@ -37,6 +39,24 @@ function indexTriggers(rules: CompiledRule[]): Pick<CompiledPack, 'patternRefs' 
   const patternRefs: Array<[number, number]> = [];
   const groupWords = new Map<string, number[]>();
   const fullMask: number[] = [];
+  const add = (ri: number, pi: number, groups: string[][]) => {
+    const g = patternRefs.push([ri, pi]) - 1;
+    fullMask[g] = groups.length ? (2 ** groups.length) - 1 : 0;
+    groups.forEach((words, gi) => {
+      for (const w of new Set(words)) {
+        const list = groupWords.get(w) ?? [];
+        list.push(g * 32 + gi);
+        groupWords.set(w, list);
+      }
+    });
+  };
+  rules.forEach((r, ri) => {
+    // A cue set needs one word of every cue; a cue with a pattern that has no trigger word cannot filter.
+    if (r.cues.length) {
+      const groups = r.cues.map((cue) => (cue.every((p) => p.triggers) ? cue.flatMap((p) => p.triggers!) : null)).filter((g): g is string[] => g !== null);
+      add(ri, -1, groups.slice(0, 16));
+    }
+  });
   rules.forEach((r, ri) => r.patterns.forEach((p, pi) => {
     const g = patternRefs.push([ri, pi]) - 1;
     // Without groups, fall back to the single best trigger list, if any.
@@ -101,14 +121,15 @@ export function compilePack(files: Array<{ name: string; pack: unknown }>, exist
         return;
       }
       try {
-        const patterns = spec.patterns.map((p) => compilePattern(p, !trusted));
+        const patterns = (spec.patterns ?? []).map((p) => compilePattern(p, !trusted));
+        const cues = (spec.cues ?? []).map((cue) => cue.map((p) => compilePattern(p, !trusted)));
         const unless = (spec.unless ?? []).map((p) => compilePattern(p, !trusted));
         let triggers: Set<string> | null = new Set();
         for (const p of patterns) {
           if (!p.triggers) { triggers = null; break; }
           for (const t of p.triggers) triggers.add(t);
         }
-        const rule: CompiledRule = Object.freeze({ spec, docsUrl: docsUrl(spec.id), patterns, unless, triggers });
+        const rule: CompiledRule = Object.freeze({ spec, docsUrl: docsUrl(spec.id), patterns, cues, unless, triggers });
         rules.push(rule);
         byId.set(spec.id, rule);
       } catch (e) {

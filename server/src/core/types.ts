@@ -58,8 +58,10 @@ export interface RuleSpec {
   severity: Severity;
   /** Human description of what the rule looks for (one line). */
   description: string;
-  /** Patterns in the Trustlint pattern language (docs/rule-format.md). */
-  patterns: string[];
+  /** Patterns in the Trustlint pattern language (docs/rule-format.md); any match is a finding. */
+  patterns?: string[];
+  /** Cue groups that must all occur in one sentence, in any order; each group lists alternative patterns. */
+  cues?: string[][];
   /** Patterns that, when found in the same clause, mean the wording is benign. */
   unless?: string[];
   /** What a fix replaces: the matched words (default) or the whole sentence. */
