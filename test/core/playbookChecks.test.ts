@@ -38,3 +38,18 @@ describe('playbook checks', () => {
     assert.equal(consumer.severity, 'error');
   });
 });
+
+describe('relational section checks', () => {
+  it('flag a closing with no opt-out and a discovery with no question, and their fixes clear them', async () => {
+    const { applyFixes } = await import('../../server/src/core');
+    const text = '# Discovery\n\nWe are the best platform.\n\n# Closing\n\nSign here please.\n';
+    const found = lint(text, { languageId: 'playbook' }).findings.filter((f) => f.category === 'playbook');
+    assert.deepEqual(found.map((f) => f.ruleId), ['discovery-without-questions', 'missing-permission-move']);
+    for (const f of found) assert.equal(f.fixes[0].dropIn, false, 'inserting a move needs a human');
+    const fixed = applyFixes(text, found.map((f) => f.fixes[0])).text;
+    assert.deepEqual(lint(fixed, { languageId: 'playbook' }).findings.filter((f) => f.category === 'playbook'), []);
+  });
+  it('stay quiet in plain Markdown', () => {
+    assert.deepEqual(lint('# Closing\n\nSign here please.\n', { languageId: 'markdown' }).findings.filter((f) => f.category === 'playbook'), []);
+  });
+});

@@ -11,7 +11,8 @@ import { buildFixes, fixAllWith, type FixAllResult } from './fixes';
 import { fillMessage } from './message';
 import type { CompiledPack, CompiledRule } from './pack';
 import { PATTERN_FLAGS, type CompiledPattern } from './pattern';
-import { directiveFindings, placeholderFindings, staleCounterExample } from './playbookChecks';
+import { directiveFindings, placeholderFindings, sectionMoveFindings, staleCounterExample } from './playbookChecks';
+import { missingSectionMoves } from './trustScore';
 import {
   chunkStarts, compileLabels, frontMatterEnd, INITIAL_STATE, normalizeTypography, scanChunk, stateKey,
   type Block, type ScanState, type ScopeOptions,
@@ -132,6 +133,10 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const directives = parseDirectives(text);
   const suppressions = new Suppressions(text, directives);
   const findings = finalize(text, candidates, config, profile, suppressions);
+  // Playbooks also get the structural relational checks: a closing with no opt-out, a discovery with no question.
+  if (options.languageId === 'playbook' && /^ {0,3}#/m.test(text)) {
+    structural.push(...sectionMoveFindings(text, missingSectionMoves(text, { languageId: options.languageId, checkBuyerTurns: config.checkBuyerTurns })));
+  }
   if (directives.length) {
     const known = (id: string) => config.pack.byId.has(id) || (CATEGORIES as readonly string[]).includes(id) || id === 'playbook';
     structural.push(...directiveFindings(directives, suppressions.used, known, text));

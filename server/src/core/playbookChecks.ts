@@ -28,6 +28,28 @@ export const PLAYBOOK_RULES: ReadonlyArray<Omit<RuleSpec, 'category'> & { catego
     examples: { flag: [], allow: [] },
   },
   {
+    id: 'missing-permission-move',
+    category: 'playbook',
+    severity: 'information',
+    description: 'A closing section with no permission or opt-out for the buyer.',
+    patterns: [],
+    message: 'This closing section never tells the buyer that "no" or "not yet" is a fine answer; add a permission check-in.',
+    rationale: 'An explicit permission to say no removes the fear that makes buyers defensive, and a clear no is more useful than a vague maybe (the up-front contract idea).',
+    replacements: [],
+    examples: { flag: [], allow: [] },
+  },
+  {
+    id: 'discovery-without-questions',
+    category: 'playbook',
+    severity: 'information',
+    description: 'A discovery section with no question in it.',
+    patterns: [],
+    message: 'This discovery section asks the buyer nothing; add open questions before presenting.',
+    rationale: 'Success in major sales depends more on how well the rep investigates needs than on closing; a discovery section without questions turns into a pitch.',
+    replacements: [],
+    examples: { flag: [], allow: [] },
+  },
+  {
     id: 'unknown-directive-rule',
     category: 'playbook',
     severity: 'hint',
@@ -54,6 +76,25 @@ export const PLAYBOOK_RULES: ReadonlyArray<Omit<RuleSpec, 'category'> & { catego
 function finding(id: string, start: number, end: number, text: string, fill: string): Finding {
   const rule = PLAYBOOK_RULES.find((r) => r.id === id)!;
   return { ruleId: id, category: 'playbook', severity: rule.severity, start, end, text, message: rule.message.replace('{match}', fill), fixes: [] };
+}
+
+const PERMISSION_TEXT = 'I want to make good use of your time. Where are you leaning right now: towards going ahead, waiting a while, or deciding it isn\'t for you? Any of those is a perfectly good answer.';
+const DISCOVERY_TEXT = 'What prompted you to look at this now, and what would a good outcome look like for you?';
+
+/** Findings for missing section moves, each with a fix that inserts the move under the heading (never applied automatically). */
+export function sectionMoveFindings(text: string, moves: Array<{ move: string; start: number; end: number }>): Finding[] {
+  const out: Finding[] = [];
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  for (const m of moves) {
+    const id = m.move === 'permission-check-in' ? 'missing-permission-move' : m.move === 'discovery-questions' ? 'discovery-without-questions' : undefined;
+    if (!id) continue;
+    const heading = text.slice(m.start, m.end);
+    const f = finding(id, m.start, m.end, heading, '');
+    const insert = `${eol}${eol}${id === 'missing-permission-move' ? PERMISSION_TEXT : DISCOVERY_TEXT}`;
+    f.fixes = [{ title: id === 'missing-permission-move' ? 'Insert a permission check-in' : 'Insert a discovery question', start: m.end, end: m.end, replacement: insert, dropIn: false }];
+    out.push(f);
+  }
+  return out;
 }
 
 /** Placeholders with one brace missing, or none named: `{{first name}`, `{company}}`, `{{ }}`. */

@@ -94,6 +94,32 @@ function countWords(s: string): number {
   return s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
 }
 
+function proseOf(scoped: ReturnType<typeof scopeDocument>, s: Section, end = s.end): string {
+  return scoped.blocks.filter((b) => !b.meta && b.start >= s.headingEnd && b.start < end).map((b) => scoped.text.slice(b.start, b.end)).join(' ');
+}
+
+/** Discovery sections without a question and closing sections without a permission move. */
+function sectionMoves(scoped: ReturnType<typeof scopeDocument>, sections: Section[]): MissingMove[] {
+  const moves: MissingMove[] = [];
+  for (const s of sections) {
+    // A stage's moves may sit in its sub-sections, so the whole subtree counts.
+    const body = proseOf(scoped, s, s.treeEnd);
+    if (countWords(body) === 0) continue;
+    if (DISCOVERY.test(s.title) && !/\?/.test(body)) {
+      moves.push({ move: 'discovery-questions', section: s.title, start: s.start, end: s.headingEnd, points: MOVE_POINTS['discovery-questions'], snippet: 'trust-fit-check', advice: 'A discovery section with no questions: ask what the buyer needs before presenting.' });
+    }
+    if (CLOSING.test(s.title) && !PERMISSION.test(body)) {
+      moves.push({ move: 'permission-check-in', section: s.title, start: s.start, end: s.headingEnd, points: MOVE_POINTS['permission-check-in'], snippet: 'trust-decision-readiness', advice: 'A closing section with no permission or opt-out: tell the buyer that "no" or "not yet" is a fine answer.' });
+    }
+  }
+  return moves;
+}
+
+/** The section-level relational moves a playbook is missing, for the structural findings. */
+export function missingSectionMoves(text: string, options: { languageId?: string; checkBuyerTurns?: boolean } = {}): MissingMove[] {
+  return sectionMoves(scopeDocument(text, options), sectionsOf(text));
+}
+
 /**
  * Scores a document from its lint result. Pure: same text and findings, same report.
  * Only rep prose counts toward words and focus (buyer turns, code and counter-examples are left out).
@@ -115,19 +141,8 @@ export function trustReport(text: string, result: LintResult, options: { languag
   }
 
   // Relational moves the taxonomy asks for, checked per section on the masked (checked) prose.
-  const missingMoves: MissingMove[] = [];
-  const sectionProse = (s: Section, end = s.end) => scoped.blocks.filter((b) => !b.meta && b.start >= s.headingEnd && b.start < end).map((b) => scoped.text.slice(b.start, b.end)).join(' ');
-  for (const s of sections) {
-    // A stage's moves may sit in its sub-sections, so the whole subtree counts.
-    const body = sectionProse(s, s.treeEnd);
-    if (countWords(body) === 0) continue;
-    if (DISCOVERY.test(s.title) && !/\?/.test(body)) {
-      missingMoves.push({ move: 'discovery-questions', section: s.title, start: s.start, end: s.headingEnd, points: MOVE_POINTS['discovery-questions'], snippet: 'trust-fit-check', advice: 'A discovery section with no questions: ask what the buyer needs before presenting.' });
-    }
-    if (CLOSING.test(s.title) && !PERMISSION.test(body)) {
-      missingMoves.push({ move: 'permission-check-in', section: s.title, start: s.start, end: s.headingEnd, points: MOVE_POINTS['permission-check-in'], snippet: 'trust-decision-readiness', advice: 'A closing section with no permission or opt-out: tell the buyer that "no" or "not yet" is a fine answer.' });
-    }
-  }
+  const missingMoves: MissingMove[] = sectionMoves(scoped, sections);
+  const sectionProse = (s: Section, end = s.end) => proseOf(scoped, s, end);
   const allProse = prose.join(' ');
   if (PRICE_MENTION.test(allProse) && !PRICE_STATED.test(allProse)) {
     const at = Math.max(0, scoped.text.search(PRICE_MENTION));
