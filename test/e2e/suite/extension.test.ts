@@ -142,7 +142,7 @@ describe('Trustlint in VS Code', () => {
   });
 
   it('flags the false-urgency probe line exactly where the core says', async () => {
-    const file = fixture(`# Closing call\n\nThanks for your time today.\n${PROBE_LINE}\n`);
+    const file = fixture(`# Call notes\n\nThanks for your time today.\n${PROBE_LINE}\n`);
     const { document } = await openInEditor(file);
     const expected = expectedFindings(document.getText(), 'playbook');
     assert.ok(expected.length > 0, `the core does not flag "${PROBE_LINE}"`);
