@@ -57,19 +57,8 @@ function indexTriggers(rules: CompiledRule[]): Pick<CompiledPack, 'patternRefs' 
       add(ri, -1, groups.slice(0, 16));
     }
   });
-  rules.forEach((r, ri) => r.patterns.forEach((p, pi) => {
-    const g = patternRefs.push([ri, pi]) - 1;
-    // Without groups, fall back to the single best trigger list, if any.
-    const groups = p.groups.length ? p.groups : p.triggers ? [p.triggers] : [];
-    fullMask[g] = groups.length ? (2 ** groups.length) - 1 : 0;
-    groups.forEach((words, gi) => {
-      for (const w of new Set(words)) {
-        const list = groupWords.get(w) ?? [];
-        list.push(g * 32 + gi);
-        groupWords.set(w, list);
-      }
-    });
-  }));
+  // Without groups, a pattern falls back to its single best trigger list, if any.
+  rules.forEach((r, ri) => r.patterns.forEach((p, pi) => add(ri, pi, p.groups.length ? p.groups : p.triggers ? [p.triggers] : [])));
   const alwaysPatterns = fullMask.flatMap((m, g) => (m === 0 ? [g] : []));
   return { patternRefs, groupWords, fullMask, alwaysPatterns };
 }
