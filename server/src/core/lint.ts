@@ -72,6 +72,9 @@ interface Candidate {
 
 interface ChunkResult {
   state: ScanState;
+  /** The chunk's masked text and blocks (relative), reused by the document-wide relational checks. */
+  masked: string;
+  blocks: Block[];
   candidates: Candidate[];
   structural: Finding[];
   frontMatter?: string;
@@ -106,6 +109,10 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const fmEnd = options.languageId === 'plaintext' ? 0 : frontMatterEnd(text);
   const starts = chunkStarts(text).filter((s) => s === 0 || s >= fmEnd);
   let state: ScanState = INITIAL_STATE;
+  // Playbooks with headings also get the document-wide relational checks, which reuse the chunks' scan.
+  const wantsScan = options.languageId === 'playbook' && /^ {0,3}#/m.test(text);
+  const maskedParts: string[] = [];
+  const blocks: Block[] = [];
   for (let k = 0; k < starts.length; k++) {
     if (options.isCancelled?.()) break;
     const start = starts[k];
@@ -123,6 +130,10 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     for (const c of result.candidates) candidates.push({ ...c, start: c.start + start, end: c.end + start, sentence: { start: c.sentence.start + start, end: c.sentence.end + start } });
     for (const f of result.structural) structural.push({ ...f, start: f.start + start, end: f.end + start });
     problems.push(...result.problems);
+    if (wantsScan) {
+      maskedParts.push(result.masked);
+      for (const b of result.blocks) blocks.push({ ...b, start: b.start + start, end: b.end + start });
+    }
     if (start === 0) frontMatter = result.frontMatter;
     state = result.state;
   }
@@ -134,8 +145,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const suppressions = new Suppressions(text, directives);
   const findings = finalize(text, candidates, config, profile, suppressions);
   // Playbooks also get the structural relational checks: a closing with no opt-out, a discovery with no question.
-  if (options.languageId === 'playbook' && /^ {0,3}#/m.test(text)) {
-    structural.push(...sectionMoveFindings(text, missingSectionMoves(text, { languageId: options.languageId, checkBuyerTurns: config.checkBuyerTurns })));
+  if (wantsScan && maskedParts.length === starts.length) {
+    const scanned = { text: maskedParts.join(''), blocks };
+    structural.push(...sectionMoveFindings(text, missingSectionMoves(text, { languageId: options.languageId, checkBuyerTurns: config.checkBuyerTurns }, scanned)));
   }
   if (directives.length) {
     const known = (id: string) => config.pack.byId.has(id) || (CATEGORIES as readonly string[]).includes(id) || id === 'playbook';
@@ -178,7 +190,7 @@ function lintChunk(raw: string, state: ScanState, atStart: boolean, scopeOptions
     }
   }
   if (masked.includes('{')) structural.push(...placeholderFindings(masked, raw));
-  return { state: scanned.state, candidates, structural, frontMatter: scanned.frontMatter, problems };
+  return { state: scanned.state, masked, blocks: scanned.blocks, candidates, structural, frontMatter: scanned.frontMatter, problems };
 }
 
 function lintBlock(text: string, block: Block, pack: CompiledPack, enabled: boolean[], config: ResolvedConfig, out: Candidate[], problems: Problem[]): void {

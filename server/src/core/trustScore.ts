@@ -116,8 +116,9 @@ function sectionMoves(scoped: ReturnType<typeof scopeDocument>, sections: Sectio
 }
 
 /** The section-level relational moves a playbook is missing, for the structural findings. */
-export function missingSectionMoves(text: string, options: { languageId?: string; checkBuyerTurns?: boolean } = {}): MissingMove[] {
-  return sectionMoves(scopeDocument(text, options), sectionsOf(text));
+export function missingSectionMoves(text: string, options: { languageId?: string; checkBuyerTurns?: boolean } = {}, scoped?: Pick<ReturnType<typeof scopeDocument>, 'text' | 'blocks'>): MissingMove[] {
+  // The linter passes the scan it already made, so the hot path never scans a document twice.
+  return sectionMoves((scoped as ReturnType<typeof scopeDocument> | undefined) ?? scopeDocument(text, options), sectionsOf(text));
 }
 
 /**
