@@ -53,3 +53,18 @@ describe('relational section checks', () => {
     assert.deepEqual(lint('# Closing\n\nSign here please.\n', { languageId: 'markdown' }).findings.filter((f) => f.category === 'playbook'), []);
   });
 });
+
+describe('objection acknowledgement check', () => {
+  it('flags an objection answered without acknowledgement, and the fix clears it', async () => {
+    const { applyFixes } = await import('../../server/src/core');
+    const text = '## Objection: it is too expensive\n\nOur price is the best in the market.\n';
+    const found = lint(text, { languageId: 'playbook' }).findings.filter((f) => f.ruleId === 'unacknowledged-objection');
+    assert.equal(found.length, 1);
+    const fixed = applyFixes(text, [found[0].fixes[0]]).text;
+    assert.deepEqual(lint(fixed, { languageId: 'playbook' }).findings.filter((f) => f.category === 'playbook'), []);
+  });
+  it('stays quiet when the response acknowledges the concern', () => {
+    const text = '## Concern: "It is too expensive"\n\nRep: That makes sense. What budget did you have in mind?\n';
+    assert.deepEqual(lint(text, { languageId: 'playbook' }).findings.filter((f) => f.category === 'playbook'), []);
+  });
+});

@@ -50,6 +50,17 @@ export const PLAYBOOK_RULES: ReadonlyArray<Omit<RuleSpec, 'category'> & { catego
     examples: { flag: [], allow: [] },
   },
   {
+    id: 'unacknowledged-objection',
+    category: 'playbook',
+    severity: 'information',
+    description: 'An objection or concern whose scripted response never acknowledges it.',
+    patterns: [],
+    message: 'The response to this objection never acknowledges it; say it is fair and ask what is behind it before answering.',
+    rationale: 'A concern answered without being acknowledged feels dismissed; labelling it and asking what is behind it is what turns an objection into information.',
+    replacements: [],
+    examples: { flag: [], allow: [] },
+  },
+  {
     id: 'unknown-directive-rule',
     category: 'playbook',
     severity: 'hint',
@@ -80,18 +91,23 @@ function finding(id: string, start: number, end: number, text: string, fill: str
 
 const PERMISSION_TEXT = 'I want to make good use of your time. Where are you leaning right now: towards going ahead, waiting a while, or deciding it isn\'t for you? Any of those is a perfectly good answer.';
 const DISCOVERY_TEXT = 'What prompted you to look at this now, and what would a good outcome look like for you?';
+const ACKNOWLEDGE_TEXT = 'That\'s a fair concern, and I\'d like to understand it properly. What\'s behind it?';
 
 /** Findings for missing section moves, each with a fix that inserts the move under the heading (never applied automatically). */
 export function sectionMoveFindings(text: string, moves: Array<{ move: string; start: number; end: number }>): Finding[] {
   const out: Finding[] = [];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   for (const m of moves) {
-    const id = m.move === 'permission-check-in' ? 'missing-permission-move' : m.move === 'discovery-questions' ? 'discovery-without-questions' : undefined;
-    if (!id) continue;
-    const heading = text.slice(m.start, m.end);
-    const f = finding(id, m.start, m.end, heading, '');
-    const insert = `${eol}${eol}${id === 'missing-permission-move' ? PERMISSION_TEXT : DISCOVERY_TEXT}`;
-    f.fixes = [{ title: id === 'missing-permission-move' ? 'Insert a permission check-in' : 'Insert a discovery question', start: m.end, end: m.end, replacement: insert, dropIn: false }];
+    const kinds: Record<string, [string, string, string]> = {
+      'permission-check-in': ['missing-permission-move', PERMISSION_TEXT, 'Insert a permission check-in'],
+      'discovery-questions': ['discovery-without-questions', DISCOVERY_TEXT, 'Insert a discovery question'],
+      'acknowledge-objection': ['unacknowledged-objection', ACKNOWLEDGE_TEXT, 'Insert an acknowledgement'],
+    };
+    const kind = kinds[m.move];
+    if (!kind) continue;
+    const [id, move, title] = kind;
+    const f = finding(id, m.start, m.end, text.slice(m.start, m.end), '');
+    f.fixes = [{ title, start: m.end, end: m.end, replacement: `${eol}${eol}${move}`, dropIn: false }];
     out.push(f);
   }
   return out;

@@ -26,7 +26,7 @@ export interface SectionReport {
 }
 
 export interface MissingMove {
-  move: 'discovery-questions' | 'permission-check-in' | 'price-stated';
+  move: 'discovery-questions' | 'permission-check-in' | 'price-stated' | 'acknowledge-objection';
   section: string;
   start: number;
   end: number;
@@ -48,13 +48,16 @@ export interface TrustReport {
 export const SEVERITY_WEIGHT = { error: 6, warning: 3, information: 1, hint: 0 } as const;
 /** Words below this count are treated as this many, so a short note is not scored as if every line were a paragraph. */
 export const MIN_WORDS = 250;
-export const MOVE_POINTS = { 'discovery-questions': 5, 'permission-check-in': 8, 'price-stated': 5 } as const;
+export const MOVE_POINTS = { 'discovery-questions': 5, 'permission-check-in': 8, 'price-stated': 5, 'acknowledge-objection': 3 } as const;
 export const MAX_FOCUS_POINTS = 5;
 
 const DISCOVERY = /\b(?:discovery|qualif\w*|needs|questions? to ask|first call|intro(?:duction)? call|diagnos\w*)\b/i;
 const CLOSING = /\b(?:clos(?:e|ing)|next steps?|proposal|negotiat\w*|decision|commit\w*|sign(?:ing|ature)?|wrap[- ]up)\b/i;
 /** Wording that gives the buyer an explicit way to say no or to decide later. */
 const PERMISSION = /\b(?:(?:it'?s|that'?s|is)\s+(?:completely |perfectly |totally )?(?:fine|okay|ok|alright)|no obligation|no pressure|say no|a clear no|not (?:the )?right fit|not a fit|whatever you decide|up to you|your call|in your own time|take (?:the|your|whatever) time|when you'?re ready|would you like to|does (?:that|this) (?:sound|work)|any of those is|decide (?:later|not to)|if (?:it|this) (?:isn'?t|is not|doesn'?t|does not))\b/i;
+const OBJECTION = /\b(?:objections?|concerns?|push-?back|pushback|hesitations?|worr(?:y|ies))\b|^["'“]/i;
+/** Wording that acknowledges a concern before answering it. */
+const ACKNOWLEDGE = /\b(?:fair|of course|(?:good|glad|great) to hear|absolutely|no problem|that'?s (?:fine|okay|ok)|totally|completely understand|reasonable|makes sense|understand(?:able)?|i hear you|hear that|good (?:question|point)|tell me more|what'?s behind|say more|thanks for (?:raising|telling|sharing)|that'?s (?:a )?(?:valid|real|common|important)|i get (?:it|that)|sounds like|it sounds|appreciate)\b/i;
 const PRICE_MENTION = /\b(?:price|pricing|cost|costs|fee|fees|quote|budget)\b/i;
 const PRICE_STATED = /[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:usd|eur|gbp|dollars|euros|pounds|k|per (?:month|year|seat|user))\b|\{\{\s*[\w ]*(?:price|cost|fee|total|amount)[\w ]*\}\}/i;
 const YOU = /\b(?:you|your|yours|yourself|you'?re|you'?ll|you'?ve|you'?d)\b/gi;
@@ -107,6 +110,9 @@ function sectionMoves(scoped: ReturnType<typeof scopeDocument>, sections: Sectio
     if (countWords(body) === 0) continue;
     if (DISCOVERY.test(s.title) && !/\?/.test(body)) {
       moves.push({ move: 'discovery-questions', section: s.title, start: s.start, end: s.headingEnd, points: MOVE_POINTS['discovery-questions'], snippet: 'trust-fit-check', advice: 'A discovery section with no questions: ask what the buyer needs before presenting.' });
+    }
+    if (OBJECTION.test(s.title) && s.level > 0 && !ACKNOWLEDGE.test(body)) {
+      moves.push({ move: 'acknowledge-objection', section: s.title, start: s.start, end: s.headingEnd, points: MOVE_POINTS['acknowledge-objection'], snippet: 'trust-explore-concern', advice: 'An objection whose response never acknowledges it: say it is fair and ask what is behind it before answering.' });
     }
     if (CLOSING.test(s.title) && !PERMISSION.test(body)) {
       moves.push({ move: 'permission-check-in', section: s.title, start: s.start, end: s.headingEnd, points: MOVE_POINTS['permission-check-in'], snippet: 'trust-decision-readiness', advice: 'A closing section with no permission or opt-out: tell the buyer that "no" or "not yet" is a fine answer.' });
