@@ -1,6 +1,7 @@
 // Editor-side views of the server's trust report: a status-bar score with a breakdown, and a report page.
 // All scoring happens in the server (trustlint/trustReport); this module only shows it.
 import * as fs from 'node:fs';
+import { parse } from 'jsonc-parser/lib/esm/main.js';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
@@ -102,7 +103,7 @@ function snippetName(context: vscode.ExtensionContext, prefix: string): string |
   try {
     const file = vscode.Uri.joinPath(context.extensionUri, 'snippets', 'playbook.code-snippets');
     const text = fs.readFileSync(file.fsPath, 'utf8');
-    const json = JSON.parse(text.replace(/^\s*\/\/.*$/gm, '')) as Record<string, { prefix: string | string[] }>;
+    const json = parse(text) as Record<string, { prefix: string | string[] }>;
     return Object.entries(json).find(([, s]) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).includes(prefix))?.[0];
   } catch {
     return undefined;

@@ -10,7 +10,7 @@ import type { FindingCategory, Problem, Result, RulePackFile, RuleSpec } from '.
 /** A rule as shown to users: pack rules and the built-in structural checks alike. */
 export type RuleInfo = Omit<RuleSpec, 'category'> & { category: FindingCategory; docsUrl: string };
 
-/** A rule ready to run: its patterns as regex sources plus prefilter triggers. */
+/** A rule ready to run: its patterns (regex sources with their prefilter words), cue groups and exceptions. */
 export interface CompiledRule {
   spec: RuleSpec;
   docsUrl: string;
@@ -18,8 +18,6 @@ export interface CompiledRule {
   /** Cue groups (all must occur in a sentence, any order); empty for plain pattern rules. */
   cues: CompiledPattern[][];
   unless: CompiledPattern[];
-  /** Union of pattern triggers; null means "always run". */
-  triggers: Set<string> | null;
 }
 
 export interface CompiledPack {
@@ -113,12 +111,7 @@ export function compilePack(files: Array<{ name: string; pack: unknown }>, exist
         const patterns = (spec.patterns ?? []).map((p) => compilePattern(p, !trusted));
         const cues = (spec.cues ?? []).map((cue) => cue.map((p) => compilePattern(p, !trusted)));
         const unless = (spec.unless ?? []).map((p) => compilePattern(p, !trusted));
-        let triggers: Set<string> | null = new Set();
-        for (const p of patterns) {
-          if (!p.triggers) { triggers = null; break; }
-          for (const t of p.triggers) triggers.add(t);
-        }
-        const rule: CompiledRule = Object.freeze({ spec, docsUrl: docsUrl(spec.id), patterns, cues, unless, triggers });
+        const rule: CompiledRule = Object.freeze({ spec, docsUrl: docsUrl(spec.id), patterns, cues, unless });
         rules.push(rule);
         byId.set(spec.id, rule);
       } catch (e) {

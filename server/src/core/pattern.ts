@@ -67,6 +67,18 @@ export function parsePattern(pattern: string): Node[] {
   let i = 0;
   const text = pattern.replace(/[\u2018\u2019]/g, "'").replace(/(?<=[\p{L}\p{N}])\[-\](?=[\p{L}\p{N}{])/gu, '-');
 
+  /** Parses `a|b|c` up to `close`, starting just after the opening bracket. */
+  function parseBranches(close: string, unclosed: string): Node[][] {
+    i++;
+    const branches: Node[][] = [];
+    for (;;) {
+      branches.push(parseSeq(`|${close}`));
+      if (text[i] === '|') { i++; continue; }
+      if (text[i] === close) { i++; return branches; }
+      throw new PatternError(unclosed);
+    }
+  }
+
   function parseSeq(closers: string): Node[] {
     const seq: Node[] = [];
     while (i < text.length) {
@@ -74,14 +86,7 @@ export function parsePattern(pattern: string): Node[] {
       if (closers.includes(c)) return seq;
       if (/\s/.test(c)) { i++; continue; }
       if (c === '{') {
-        i++;
-        const branches: Node[][] = [];
-        for (;;) {
-          branches.push(parseSeq('|}'));
-          if (text[i] === '|') { i++; continue; }
-          if (text[i] === '}') { i++; break; }
-          throw new PatternError('an alternative group "{" is not closed with "}"');
-        }
+        const branches = parseBranches('}', 'an alternative group "{" is not closed with "}"');
         // `{sign|close}+` inflects the last word of every branch.
         if (text[i] === '+') {
           i++;
@@ -95,14 +100,7 @@ export function parsePattern(pattern: string): Node[] {
       }
       if (c === '[') {
         // `[a b]` is optional; `[a|b]` is an optional choice.
-        i++;
-        const branches: Node[][] = [];
-        for (;;) {
-          branches.push(parseSeq('|]'));
-          if (text[i] === '|') { i++; continue; }
-          if (text[i] === ']') { i++; break; }
-          throw new PatternError('an optional part "[" is not closed with "]"');
-        }
+        const branches = parseBranches(']', 'an optional part "[" is not closed with "]"');
         seq.push({ kind: 'opt', seq: branches.length === 1 ? branches[0] : [{ kind: 'alt', branches }] });
         continue;
       }
@@ -430,12 +428,4 @@ export function compilePattern(pattern: string, validate = true): CompiledPatter
   const groups = elementTriggers(seq, 0).filter((g) => !g.some((w) => STOP.has(w))).slice(0, 16);
   const needsChars = [...new Set(seq.filter((n): n is Extract<Node, { kind: 'punct' }> => n.kind === 'punct' && n.ch !== '-' && n.ch !== ',').map((n) => n.ch))];
   return { source, triggers: seqTriggers(seq, 0), groups, needsChars };
-}
-
-/** Splits text into the lower-case words the trigger prefilter compares against. */
-export function triggerWords(text: string, into: Set<string>): Set<string> {
-  const re = /[\p{L}\p{N}$%]+/gu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) into.add(m[0].toLowerCase());
-  return into;
 }
