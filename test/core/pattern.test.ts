@@ -1,12 +1,14 @@
 // Table-driven checks of the pattern language: what each construct matches and what it must not.
 import * as assert from 'node:assert/strict';
 import { compilePattern, PatternError } from '../../server/src/core';
-import { inflections, PATTERN_FLAGS } from '../../server/src/core/pattern';
+import { inflections, matchText, PATTERN_FLAGS } from '../../server/src/core/pattern';
 import { normalizeTypography } from '../../server/src/core/scope';
 
 function matches(pattern: string, text: string): string[] {
   const re = new RegExp(compilePattern(pattern).source, PATTERN_FLAGS);
-  return [...normalizeTypography(text).matchAll(re)].map((m) => m[0]);
+  // Patterns run on matchText (lower case, decoration blanked), which keeps offsets: report the original text.
+  const original = normalizeTypography(text);
+  return [...matchText(original).matchAll(re)].map((m) => original.slice(m.index, m.index + m[0].length));
 }
 
 const CASES: Array<[pattern: string, text: string, expected: string[]]> = [

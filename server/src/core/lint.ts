@@ -10,7 +10,7 @@ import { parseDirectives, Suppressions } from './directives';
 import { buildFixes, fixAllWith, type FixAllResult } from './fixes';
 import { fillMessage } from './message';
 import type { CompiledPack, CompiledRule } from './pack';
-import { PATTERN_FLAGS, type CompiledPattern } from './pattern';
+import { matchText, PATTERN_FLAGS, type CompiledPattern } from './pattern';
 import { directiveFindings, placeholderFindings, sectionMoveFindings, staleCounterExample } from './playbookChecks';
 import { missingSectionMoves } from './trustScore';
 import {
@@ -58,6 +58,45 @@ function regexOf(p: CompiledPattern): RegExp {
   re.lastIndex = 0;
   return re;
 }
+
+// Sticky twins, tried only where one of the pattern's start words begins.
+const stickyCache = new WeakMap<CompiledPattern, RegExp>();
+function stickyOf(p: CompiledPattern): RegExp {
+  let re = stickyCache.get(p);
+  if (!re) { re = new RegExp(p.source, PATTERN_FLAGS.replace('g', '') + 'y'); stickyCache.set(p, re); }
+  return re;
+}
+
+/**
+ * Every match of a pattern in a sentence, leftmost first and non-overlapping, as a global regex scan would
+ * find them. When the pattern knows its start words, only the sentence's tokens that are such words are tried:
+ * a failing scan then costs a few anchored attempts instead of one at every character.
+ */
+function* matches(p: CompiledPattern, text: string, tokens: Tokens): Generator<{ index: number; length: number }> {
+  if (!p.starts) {
+    const re = regexOf(p);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      yield { index: m.index, length: m[0].length };
+    }
+    return;
+  }
+  const re = stickyOf(p);
+  let from = 0;
+  for (let k = 0; k < tokens.count; k++) {
+    const at = tokens.starts[k];
+    if (at < from || !p.starts.has(tokens.words[k])) continue;
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m === null || m[0].length === 0) continue;
+    from = at + m[0].length;
+    yield { index: at, length: m[0].length };
+  }
+}
+
+/** A sentence's words (lower case) and where each starts; filled by candidatePatterns and reused. */
+interface Tokens { count: number; starts: number[]; words: string[] }
 
 /** A match that survived its context checks; offsets relative to its chunk. */
 interface Candidate {
@@ -171,17 +210,18 @@ function settingOf(config: ResolvedConfig, rule: CompiledRule): string | undefin
 function lintChunk(raw: string, state: ScanState, atStart: boolean, scopeOptions: ScopeOptions, labels: ReturnType<typeof compileLabels>, config: ResolvedConfig, enabled: boolean[]): ChunkResult {
   const scanned = scanChunk(normalizeTypography(raw), state, scopeOptions, labels, atStart);
   const masked = scanned.masked;
+  const lower = matchText(masked, config.pack.nonAscii);
   const candidates: Candidate[] = [];
   const structural: Finding[] = [];
   const problems: Problem[] = [];
   for (const block of scanned.blocks) {
     const before = candidates.length;
-    lintBlock(masked, block, config.pack, enabled, config, candidates, problems);
+    lintBlock(masked, lower, block, config.pack, enabled, config, candidates, problems);
     // A counter-example line that no rule recognises any more is stale: say so, quietly. Only in playbooks: an
     // "Avoid" list in a general Markdown style guide is not about sales pressure.
     if (scopeOptions.languageId === 'playbook' && block.meta && !config.checkMetaDiscussion && (block.kind === 'list' || /^[\s\u0001]*(?:❌|✗|✘|🚫)/u.test(masked.slice(block.start, block.end)))) {
       const probe: Candidate[] = [];
-      lintBlock(masked, { ...block, meta: false }, config.pack, enabled, { ...config, checkMetaDiscussion: true }, probe, []);
+      lintBlock(masked, lower, { ...block, meta: false }, config.pack, enabled, { ...config, checkMetaDiscussion: true }, probe, []);
       if (probe.length === 0 && candidates.length === before && /\p{L}{3}/u.test(masked.slice(block.start, block.end))) {
         let from = block.start;
         while (from < block.end && /[\s\u0001]/.test(masked[from])) from++;
@@ -193,13 +233,15 @@ function lintChunk(raw: string, state: ScanState, atStart: boolean, scopeOptions
   return { state: scanned.state, masked, blocks: scanned.blocks, candidates, structural, frontMatter: scanned.frontMatter, problems };
 }
 
-function lintBlock(text: string, block: Block, pack: CompiledPack, enabled: boolean[], config: ResolvedConfig, out: Candidate[], problems: Problem[]): void {
+/** `text` is the masked chunk; `lower` is its matchText(), which every pattern runs on. */
+function lintBlock(text: string, lower: string, block: Block, pack: CompiledPack, enabled: boolean[], config: ResolvedConfig, out: Candidate[], problems: Problem[]): void {
   if (block.meta && !config.checkMetaDiscussion) return;
   const sentenceSpans = sentences(text, block.start, block.end);
+  const tokens: Tokens = { count: 0, starts: [], words: [] };
   for (const sentence of sentenceSpans) {
-    const sentenceText = text.slice(sentence.start, sentence.end);
+    const sentenceText = lower.slice(sentence.start, sentence.end);
     // One pass over the sentence's words says which patterns have every required word present.
-    for (const g of candidatePatterns(sentenceText, pack, enabled)) {
+    for (const g of candidatePatterns(sentenceText, pack, enabled, tokens)) {
       const [ri, pi] = pack.patternRefs[g];
       const rule = pack.rules[ri];
       if (pi === -1) {
@@ -208,7 +250,7 @@ function lintBlock(text: string, block: Block, pack: CompiledPack, enabled: bool
           if (span) {
             const start = sentence.start + span.start;
             const end = sentence.start + span.end;
-            const severity = judge(text, rule, start, end, sentence, sentenceSpans, config);
+            const severity = judge(text, lower, rule, start, end, sentence, sentenceSpans, config);
             if (severity) out.push({ rule, start, end, severity, sentence, loud: /!!/.test(text.slice(sentence.start, sentence.end + 2)) });
           }
         } catch (e) {
@@ -219,13 +261,10 @@ function lintBlock(text: string, block: Block, pack: CompiledPack, enabled: bool
       const pattern = rule.patterns[pi];
       if (pattern.needsChars.length && !pattern.needsChars.every((c) => sentenceText.includes(c))) continue;
       try {
-        const re = regexOf(pattern);
-        let m: RegExpExecArray | null;
-        while ((m = re.exec(sentenceText)) !== null) {
-          if (m[0].length === 0) { re.lastIndex++; continue; }
+        for (const m of matches(pattern, sentenceText, tokens)) {
           const start = sentence.start + m.index;
-          const end = start + m[0].length;
-          const severity = judge(text, rule, start, end, sentence, sentenceSpans, config);
+          const end = start + m.length;
+          const severity = judge(text, lower, rule, start, end, sentence, sentenceSpans, config);
           if (severity) out.push({ rule, start, end, severity, sentence, loud: /!!/.test(text.slice(sentence.start, sentence.end + 2)) });
         }
       } catch (e) {
@@ -265,7 +304,7 @@ function isWordChar(c: number): boolean {
  * Patterns worth running on a sentence: every one of their filter groups has a word in it.
  * A tight loop over characters and one map lookup per word; no regular expression.
  */
-function candidatePatterns(text: string, pack: CompiledPack, enabled: boolean[]): number[] {
+function candidatePatterns(text: string, pack: CompiledPack, enabled: boolean[], tokens: Tokens): number[] {
   // Reused between calls: one mask slot per pattern, reset through the list of touched slots.
   if (maskBuffer.length < pack.fullMask.length) maskBuffer = new Int32Array(pack.fullMask.length);
   const masks = maskBuffer;
@@ -273,11 +312,15 @@ function candidatePatterns(text: string, pack: CompiledPack, enabled: boolean[])
   const map = pack.groupWords;
   const n = text.length;
   let i = 0;
+  let count = 0;
   while (i < n) {
     if (!isWordChar(text.charCodeAt(i))) { i++; continue; }
     const start = i;
     while (i < n && isWordChar(text.charCodeAt(i))) i++;
-    const entries = map.get(text.slice(start, i).toLowerCase());
+    const word = text.slice(start, i);
+    tokens.starts[count] = start;
+    tokens.words[count++] = word;
+    const entries = map.get(word);
     if (!entries) continue;
     for (let k = 0; k < entries.length; k++) {
       const e = entries[k];
@@ -286,6 +329,7 @@ function candidatePatterns(text: string, pack: CompiledPack, enabled: boolean[])
       masks[g] |= 1 << (e & 31);
     }
   }
+  tokens.count = count;
   const out: number[] = [];
   for (const g of touched) {
     if (masks[g] === pack.fullMask[g] && enabled[pack.patternRefs[g][0]]) out.push(g);
@@ -298,7 +342,7 @@ function candidatePatterns(text: string, pack: CompiledPack, enabled: boolean[])
 let maskBuffer = new Int32Array(0);
 
 /** Applies the context cues to one match. Returns its severity, or undefined when it should not be reported. */
-function judge(text: string, rule: CompiledRule, start: number, end: number, sentence: Span, all: Span[], config: ResolvedConfig): Severity | undefined {
+function judge(text: string, lower: string, rule: CompiledRule, start: number, end: number, sentence: Span, all: Span[], config: ResolvedConfig): Severity | undefined {
   const spec = rule.spec;
   if (!config.checkMetaDiscussion) {
     if (isMetaSentence(text, sentence)) return undefined;
@@ -313,7 +357,7 @@ function judge(text: string, rule: CompiledRule, start: number, end: number, sen
   }
   if (rule.unless.length) {
     const clause = clauseAround(text, sentence, start);
-    const clauseText = text.slice(clause.start, clause.end);
+    const clauseText = lower.slice(clause.start, clause.end);
     for (const u of rule.unless) {
       if (regexOf(u).test(clauseText)) return undefined;
     }

@@ -31,6 +31,8 @@ export interface CompiledPack {
   fullMask: number[];
   /** Patterns without filter groups: they run on every sentence. */
   alwaysPatterns: number[];
+  /** Some pattern spells a letter beyond ASCII, so matchText must keep such letters (see pattern.ts). */
+  nonAscii: boolean;
 }
 
 function indexTriggers(rules: CompiledRule[]): Pick<CompiledPack, 'patternRefs' | 'groupWords' | 'fullMask' | 'alwaysPatterns'> {
@@ -120,7 +122,8 @@ export function compilePack(files: Array<{ name: string; pack: unknown }>, exist
       }
     });
   }
-  return { ok: true, value: { rules, byId, ...indexTriggers(rules) }, problems };
+  const nonAscii = rules.some((r) => [...(r.spec.patterns ?? []), ...(r.spec.cues ?? []).flat(), ...(r.spec.unless ?? [])].some((p) => /[\u00C0-\u2025\u2027-\uFFFF]/.test(p)));
+  return { ok: true, value: { rules, byId, ...indexTriggers(rules), nonAscii }, problems };
 }
 
 let builtin: CompiledPack | undefined;
@@ -131,7 +134,7 @@ export function builtinPack(): CompiledPack {
   if (!builtin) {
     const result = compilePack(BUILTIN_PACK_FILES, undefined, true);
     builtinProblems = result.problems;
-    builtin = result.ok ? result.value : { rules: [], byId: new Map(), ...indexTriggers([]) };
+    builtin = result.ok ? result.value : { rules: [], byId: new Map(), ...indexTriggers([]), nonAscii: false };
   }
   return builtin;
 }

@@ -23,27 +23,56 @@ export interface CompiledPattern {
   groups: string[][];
   /** Punctuation the pattern always needs ("?" for a tie-down question): a sentence without it is skipped. */
   needsChars: string[];
+  /**
+   * Lower-case words one of which every match starts with, or null when a match may start otherwise
+   * (punctuation, an anchor, a number slot). With it, the matcher tries the pattern only where such a word starts.
+   */
+  starts: Set<string> | null;
 }
 
 /** Limits that keep every compiled pattern linear in practice. */
 export const PATTERN_LIMITS = { maxLength: 600, maxGap: 8, defaultGap: 4, maxGapsPerPattern: 3, maxMacroDepth: 3 };
 
 // Character classes spelled out so patterns compile without the `u` flag: irregexp runs several times faster
-// in non-Unicode mode, and typography is normalised before matching anyway.
-const L = 'A-Za-z\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';
+// in non-Unicode mode. Patterns run on matchText(), which is lower case with decoration blanked, so they need
+// neither the `i` flag nor long separator classes; both make every regex several times cheaper to compile.
+const L = 'a-z';
 const N = '0-9';
-const EMOJI = '\\u2600-\\u27BF\\uD83C-\\uDBFF\\uDC00-\\uDFFF\\u200D\\uFE0F';
 /** Flags every compiled pattern uses. */
-export const PATTERN_FLAGS = 'gi';
-/** Separator between words: spaces, emphasis marks, quotes, brackets, commas, dashes, emoji. Never a sentence end. */
-const SEP = `[\\s*_~"'(),\\-${EMOJI}]+`;
-/** One token skipped by a gap: a word, number or `{{placeholder}}`. */
-const TOKEN = `(?:\\{\\{[^{}\\n]{0,60}\\}\\}|[${L}${N}$%#@&]+(?:[-.'/&@][${L}${N}]+)*)`;
+export const PATTERN_FLAGS = 'g';
+/** Separator between words: spaces (decoration is blanked to spaces), quotes, commas, dashes. Never a sentence end. */
+const SEP = `[\\s',\\-]+`;
+/** One token skipped by a gap: a word, number or `{{placeholder}}` (whose name the scanner blanked to x's). */
+const TOKEN = `[${L}${N}$%#@&{}]+(?:[-.'/&@][${L}${N}]+)*`;
 // `\\b` first: irregexp checks it cheaply before the rarer apostrophe test ("don't" must not match "t").
 const WORD_START = `\\b(?<![${L}${N}]')`;
 const WORD_END = `(?![${L}${N}_]|'[${L}])`;
-const CLAUSE_START = `(?<=(?:^|[.!?;:\\n])[\\s"'*_>#-]*)`;
-const SENTENCE_END = `(?=[\\s"'*_)]*(?:[.!?;:\\n]|$))`;
+const CLAUSE_START = `(?<=(?:^|[.!?;:\\n])[\\s'>#-]*)`;
+const SENTENCE_END = `(?=[\\s']*(?:[.!?;:\\n]|$))`;
+
+// Letters beyond ASCII that the scanner treats as letters: patterns are ASCII, so these only need to stay letters.
+const NON_ASCII_LETTER = /[\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/g;
+// Decoration that only ever separates words: emphasis marks, double quotes, brackets, emoji and odd spaces.
+const DECORATION = /[*_~"()\t\r\f\v\u00A0\u2000-\u200B\u202F\u205F\u3000\u2600-\u27BF\uD83C-\uDBFF\uDC00-\uDFFF\u200D\uFE0F]/g;
+
+/**
+ * The text patterns are matched against: lower case, with decoration blanked to spaces. Same length as
+ * `text`, so match offsets are offsets into `text`.
+ */
+export function matchText(text: string, keepNonAscii = false): string {
+  const blanked = text.replace(DECORATION, ' ');
+  const lower = blanked.toLowerCase();
+  // Classes in compiled patterns are ASCII (far cheaper to compile), so other letters become "x": still a letter
+  // for word boundaries. Packs with non-ASCII pattern words keep them.
+  if (lower.length === blanked.length) return keepNonAscii ? lower : lower.replace(NON_ASCII_LETTER, 'x');
+  // A few characters lower-case to two ("İ"); keep those as they are so offsets still line up.
+  let out = '';
+  for (const c of blanked) {
+    const l = c.toLowerCase();
+    out += l.length === c.length ? l : c;
+  }
+  return keepNonAscii ? out : out.replace(NON_ASCII_LETTER, 'x');
+}
 
 /** Words so frequent that a group holding one is useless as a filter. */
 const STOP = new Set(['a', 'an', 'the', 'to', 'of', 'and', 'or', 'in', 'on', 'is', 'it', 'i', 'you', 'we', 'be', 'for', 'that', 'this', 'your', 'my', 'our', 'do', 'not', 'are', 'will']);
@@ -244,14 +273,6 @@ function wordForms(node: { word: string; inflect: boolean }): string[] {
   return cached;
 }
 
-/** Regex for a literal (possibly multi-word) surface form. */
-function literalRegex(form: string): string {
-  return form
-    .split(' ')
-    .map((w) => escapeRegex(w).replace(/-/g, '[-\\s]?').replace(/'/g, "'"))
-    .join(SEP);
-}
-
 const altCache = new Map<string, string>();
 
 function altRegex(forms: string[]): string {
@@ -261,10 +282,40 @@ function altRegex(forms: string[]): string {
   return cached;
 }
 
+/** A trie over the atoms of surface forms, so shared prefixes compile once ("sign(?:ing|ed|s)?"). */
+interface Trie { next: Map<string, Trie>; end: boolean; depth: number }
+
+/** The regex atoms of a literal form: a space is a separator, a hyphen may be typed, spaced or left out. */
+function atoms(form: string): string[] {
+  return [...form].map((c) => (c === ' ' ? SEP : c === '-' ? '[-\\s]?' : escapeRegex(c)));
+}
+
+function emitTrie(node: Trie): string {
+  // Longer continuations first, then stopping here: the same preference as trying the longest form first.
+  const branches = [...node.next].sort((a, b) => b[1].depth - a[1].depth).map(([atom, child]) => atom + emitTrie(child));
+  if (branches.length === 0) return '';
+  const body = branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+  if (!node.end) return body;
+  return branches.length === 1 && !branches[0].includes('|') && branches[0].length <= 2 && !/[\\\]]/.test(branches[0]) ? `${body}?` : `(?:${body})?`;
+}
+
 function buildAltRegex(forms: string[]): string {
-  const sorted = [...new Set(forms)].sort((x, y) => y.length - x.length);
+  const root: Trie = { next: new Map(), end: false, depth: 0 };
+  for (const form of new Set(forms)) {
+    const path = atoms(form);
+    let node = root;
+    const visited: Trie[] = [root];
+    for (const a of path) {
+      let child = node.next.get(a);
+      if (!child) { child = { next: new Map(), end: false, depth: 0 }; node.next.set(a, child); }
+      node = child;
+      visited.push(node);
+    }
+    node.end = true;
+    visited.forEach((n, k) => { n.depth = Math.max(n.depth, path.length - k); });
+  }
   // A trailing "'s" (possessive, or "is" as in "the iron's hot") never stops a word from matching.
-  return `(?:${sorted.map(literalRegex).join('|')})(?:'s)?`;
+  return `(?:${emitTrie(root)})(?:'s)?`;
 }
 
 // Slots expand to the same text every time, so each is compiled once.
@@ -304,7 +355,7 @@ function compileSeq(seq: Node[], depth: number, lead = false): string {
         needSep = true;
         break;
       case 'punct':
-        out += `[\\s*_"']*${node.ch === '-' ? '-' : escapeRegex(node.ch)}`;
+        out += `[\\s']*${node.ch === '-' ? '-' : escapeRegex(node.ch)}`;
         needSep = true;
         break;
       case 'start':
@@ -399,6 +450,76 @@ function seqTriggers(seq: Node[], depth: number): string[] | null {
   return best;
 }
 
+const macroStarts = new Map<string, Set<string> | null>();
+
+/**
+ * The words a match of `seq` can start with, and whether `seq` can match nothing at all.
+ * `null` words mean "cannot tell" (punctuation, anchors, raw slots): callers then try every position.
+ */
+function startWords(seq: Node[], depth: number): { words: Set<string> | null; empty: boolean } {
+  const words = new Set<string>();
+  for (let k = 0; k < seq.length; k++) {
+    const node = seq[k];
+    let first: { words: Set<string> | null; empty: boolean };
+    if (node.kind === 'word') {
+      const next = seq[k + 1];
+      const pair = !node.inflect && next?.kind === 'word' && !next.inflect ? pairVariants(node.word, next.word) : null;
+      first = { words: new Set((pair ?? wordForms(node)).flatMap(startTokens)), empty: false };
+    } else if (node.kind === 'alt') {
+      const union = new Set<string>();
+      let empty = false;
+      for (const b of node.branches) {
+        const r = startWords(b, depth);
+        if (!r.words) return { words: null, empty: false };
+        for (const w of r.words) union.add(w);
+        empty ||= r.empty;
+      }
+      first = { words: union, empty };
+    } else if (node.kind === 'opt') {
+      const r = startWords(node.seq, depth);
+      first = { words: r.words, empty: true };
+    } else if (node.kind === 'gap') {
+      // A gap with nothing before it compiles to nothing.
+      first = { words: new Set(), empty: true };
+    } else if (node.kind === 'macro' && node.name in MACROS && depth < PATTERN_LIMITS.maxMacroDepth) {
+      if (!macroStarts.has(node.name)) {
+        const union = new Set<string>();
+        let ok = true;
+        for (const p of MACROS[node.name]) {
+          const r = startWords(parsePattern(p), depth + 1);
+          if (!r.words || r.empty) { ok = false; break; }
+          for (const w of r.words) union.add(w);
+        }
+        macroStarts.set(node.name, ok ? union : null);
+      }
+      const m = macroStarts.get(node.name)!;
+      first = { words: m, empty: false };
+    } else {
+      return { words: null, empty: false };
+    }
+    if (!first.words) return { words: null, empty: false };
+    for (const w of first.words) words.add(w);
+    if (!first.empty) return { words, empty: false };
+  }
+  return { words, empty: true };
+}
+
+/**
+ * The first token a form can show up as in text, as the linter's tokenizer splits it: "follow-up" may be
+ * typed "follow-up", "follow up" or "followup", so it can start with "follow" or "followup".
+ */
+function startTokens(form: string): string[] {
+  const parts = form.split(' ')[0].split('-');
+  const out: string[] = [];
+  let joined = '';
+  for (const part of parts) {
+    joined += part;
+    // The tokenizer's word characters (lint.ts isWordChar): letters, digits, $ and %.
+    out.push(/^[a-z0-9$%\u00c0-\u1fff\u2c00-\ud7ff]*/.exec(joined)![0]);
+  }
+  return out;
+}
+
 function firstWord(form: string): string {
   const w = form.split(' ')[0];
   // Triggers are compared against words split at apostrophes and hyphens, so keep the leading part.
@@ -427,5 +548,7 @@ export function compilePattern(pattern: string, validate = true): CompiledPatter
   // Every required element with no very common word becomes a filter group: a sentence must hold a word of each.
   const groups = elementTriggers(seq, 0).filter((g) => !g.some((w) => STOP.has(w))).slice(0, 16);
   const needsChars = [...new Set(seq.filter((n): n is Extract<Node, { kind: 'punct' }> => n.kind === 'punct' && n.ch !== '-' && n.ch !== ',').map((n) => n.ch))];
-  return { source, triggers: seqTriggers(seq, 0), groups, needsChars };
+  const start = startWords(seq, 0);
+  const starts = start.words && !start.empty && start.words.size && ![...start.words].some((w) => w === '') ? start.words : null;
+  return { source, triggers: seqTriggers(seq, 0), groups, needsChars, starts };
 }

@@ -116,12 +116,24 @@ export function compileLabels(options: ScopeOptions = {}): Labels {
     const buyer = labelAlternation([...DEFAULT_BUYER_LABELS, ...(options.buyerLabels ?? [])]);
     const rep = labelAlternation([...DEFAULT_REP_LABELS, ...(options.repLabels ?? [])]);
     const other = labelAlternation([...DEFAULT_OTHER_LABELS, ...(options.otherLabels ?? [])]);
-    // A speaker label: optional bold, a known name, an optional "(role)", a colon.
-    const re = new RegExp(`(^|[.!?"')]\\s+)((?:\\*\\*|__)?\\s*(?:(${buyer})|(${rep})|(${other}))(?:\\s*\\([^)]*\\))?\\s*(?:\\*\\*|__)?\\s*:(?:\\*\\*|__)?)`, 'gi');
+    // A speaker label: optional bold, a known name, an optional "(role)", a colon. Sticky: it is tried only where
+    // a label may start (the line start, or after a closed sentence), not at every character.
+    const re = new RegExp(`((?:\\*\\*|__)?\\s*(?:(${buyer})|(${rep})|(${other}))(?:\\s*\\([^)]*\\))?\\s*(?:\\*\\*|__)?\\s*:(?:\\*\\*|__)?)`, 'iy');
     labels = { re };
     labelCache.set(key, labels);
   }
   return labels;
+}
+
+const SENTENCE_CLOSE = /[.!?"')]\s+/g;
+
+/** Where a speaker label may start in a line: its start, and just after each closed sentence. */
+function labelStarts(content: string): number[] {
+  const out = [0];
+  SENTENCE_CLOSE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_CLOSE.exec(content)) !== null) out.push(m.index + m[0].length);
+  return out;
 }
 
 interface Mask { from: number; to: number; ch: string }
@@ -356,13 +368,16 @@ export function scanChunk(chunk: string, stateIn: ScanState, options: ScopeOptio
       return;
     }
     const re = labels.re;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
     const turns: Array<{ at: number; labelEnd: number; who: Speaker }> = [];
-    while ((m = re.exec(content)) !== null) {
-      const labelStart = m.index + m[1].length;
-      const who: Speaker = m[3] ? 'buyer' : m[4] ? 'rep' : 'other';
-      turns.push({ at: start + labelStart, labelEnd: start + labelStart + m[2].length, who });
+    let from = 0;
+    for (const at of labelStarts(content)) {
+      if (at < from) continue;
+      re.lastIndex = at;
+      const m = re.exec(content);
+      if (!m) continue;
+      const who: Speaker = m[2] ? 'buyer' : m[3] ? 'rep' : 'other';
+      turns.push({ at: start + at, labelEnd: start + at + m[1].length, who });
+      from = at + m[1].length;
     }
     let pos = start;
     for (const turn of turns) {
