@@ -59,6 +59,12 @@ function regexOf(p: CompiledPattern): RegExp {
   return re;
 }
 
+/**
+ * `exhaustive` turns the shortcuts off: every enabled pattern runs on every sentence, from every position.
+ * Slow; tests use it to prove the prefilter and start-word anchoring never lose a match.
+ */
+export const matcherSettings = { exhaustive: false };
+
 // Sticky twins, tried only where one of the pattern's start words begins.
 const stickyCache = new WeakMap<CompiledPattern, RegExp>();
 function stickyOf(p: CompiledPattern): RegExp {
@@ -73,7 +79,7 @@ function stickyOf(p: CompiledPattern): RegExp {
  * a failing scan then costs a few anchored attempts instead of one at every character.
  */
 function* matches(p: CompiledPattern, text: string, tokens: Tokens): Generator<{ index: number; length: number }> {
-  if (!p.starts) {
+  if (!p.starts || matcherSettings.exhaustive) {
     const re = regexOf(p);
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
@@ -301,13 +307,20 @@ function isWordChar(c: number): boolean {
 }
 
 /**
- * Patterns worth running on a sentence: every one of their filter groups has a word in it.
- * A tight loop over characters and one map lookup per word; no regular expression.
+ * Patterns worth running on a sentence: every one of their filter groups has a word in it, and for phrase
+ * patterns those words come in the pattern's order (each element's words lie inside that element's match, so
+ * a match needs them in order). A tight loop over characters and one map lookup per word; no regular expression.
+ * Also fills `tokens` with the sentence's words, for anchoring the patterns that run.
  */
 function candidatePatterns(text: string, pack: CompiledPack, enabled: boolean[], tokens: Tokens): number[] {
-  // Reused between calls: one mask slot per pattern, reset through the list of touched slots.
-  if (maskBuffer.length < pack.fullMask.length) maskBuffer = new Int32Array(pack.fullMask.length);
+  // Reused between calls, one slot per pattern, reset through the list of touched slots.
+  if (maskBuffer.length < pack.fullMask.length) {
+    maskBuffer = new Int32Array(pack.fullMask.length);
+    lastToken = new Int32Array(pack.fullMask.length).fill(-1);
+  }
   const masks = maskBuffer;
+  const last = lastToken;
+  const ordered = pack.ordered;
   const touched: number[] = [];
   const map = pack.groupWords;
   const n = text.length;
@@ -318,28 +331,42 @@ function candidatePatterns(text: string, pack: CompiledPack, enabled: boolean[],
     const start = i;
     while (i < n && isWordChar(text.charCodeAt(i))) i++;
     const word = text.slice(start, i);
-    tokens.starts[count] = start;
-    tokens.words[count++] = word;
+    const index = count++;
+    tokens.starts[index] = start;
+    tokens.words[index] = word;
     const entries = map.get(word);
     if (!entries) continue;
     for (let k = 0; k < entries.length; k++) {
       const e = entries[k];
       const g = e >>> 5;
-      if (masks[g] === 0) touched.push(g);
-      masks[g] |= 1 << (e & 31);
+      const gi = e & 31;
+      if (ordered[g]) {
+        // masks[g] counts groups seen in order; one word advances it at most once.
+        if (masks[g] !== gi || last[g] === index) continue;
+        if (gi === 0) touched.push(g);
+        masks[g] = gi + 1;
+        last[g] = index;
+      } else {
+        if (masks[g] === 0) touched.push(g);
+        masks[g] |= 1 << gi;
+      }
     }
   }
   tokens.count = count;
   const out: number[] = [];
   for (const g of touched) {
-    if (masks[g] === pack.fullMask[g] && enabled[pack.patternRefs[g][0]]) out.push(g);
+    const full = ordered[g] ? masks[g] === pack.groupCount[g] : masks[g] === pack.fullMask[g];
+    if (full && enabled[pack.patternRefs[g][0]]) out.push(g);
     masks[g] = 0;
+    last[g] = -1;
   }
   for (const g of pack.alwaysPatterns) if (enabled[pack.patternRefs[g][0]]) out.push(g);
+  if (matcherSettings.exhaustive) return pack.patternRefs.flatMap(([ri], g) => (enabled[ri] ? [g] : []));
   return out.sort((a, b) => a - b);
 }
 
 let maskBuffer = new Int32Array(0);
+let lastToken = new Int32Array(0);
 
 /** Applies the context cues to one match. Returns its severity, or undefined when it should not be reported. */
 function judge(text: string, lower: string, rule: CompiledRule, start: number, end: number, sentence: Span, all: Span[], config: ResolvedConfig): Severity | undefined {

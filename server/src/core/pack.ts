@@ -31,11 +31,18 @@ export interface CompiledPack {
   fullMask: number[];
   /** Patterns without filter groups: they run on every sentence. */
   alwaysPatterns: number[];
+  /**
+   * 1 where the filter groups are in pattern order (a phrase pattern), so a sentence must hold their words in
+   * that order; 0 for a cue set, whose cues may come in any order.
+   */
+  ordered: Uint8Array;
+  /** Per pattern, how many filter groups it has. */
+  groupCount: Uint8Array;
   /** Some pattern spells a letter beyond ASCII, so matchText must keep such letters (see pattern.ts). */
   nonAscii: boolean;
 }
 
-function indexTriggers(rules: CompiledRule[]): Pick<CompiledPack, 'patternRefs' | 'groupWords' | 'fullMask' | 'alwaysPatterns'> {
+function indexTriggers(rules: CompiledRule[]): Pick<CompiledPack, 'patternRefs' | 'groupWords' | 'fullMask' | 'alwaysPatterns' | 'ordered' | 'groupCount'> {
   const patternRefs: Array<[number, number]> = [];
   const groupWords = new Map<string, number[]>();
   const fullMask: number[] = [];
@@ -60,7 +67,9 @@ function indexTriggers(rules: CompiledRule[]): Pick<CompiledPack, 'patternRefs' 
   // Without groups, a pattern falls back to its single best trigger list, if any.
   rules.forEach((r, ri) => r.patterns.forEach((p, pi) => add(ri, pi, p.groups.length ? p.groups : p.triggers ? [p.triggers] : [])));
   const alwaysPatterns = fullMask.flatMap((m, g) => (m === 0 ? [g] : []));
-  return { patternRefs, groupWords, fullMask, alwaysPatterns };
+  const ordered = Uint8Array.from(patternRefs, ([, pi]) => (pi >= 0 ? 1 : 0));
+  const groupCount = Uint8Array.from(fullMask, (m) => Math.round(Math.log2(m + 1)));
+  return { patternRefs, groupWords, fullMask, alwaysPatterns, ordered, groupCount };
 }
 
 const DOCS_BASE = 'https://github.com/trustlint/trustlint/blob/main/docs/rules.md';

@@ -6,7 +6,7 @@ import { IRREGULAR, LOOSE_CONTRACTIONS, MACROS, NOT_CONTRACTIONS, PRONOUN_CONTRA
 
 type Node =
   | { kind: 'word'; word: string; inflect: boolean }
-  | { kind: 'alt'; branches: Node[][] }
+  | { kind: 'alt'; branches: Node[][]; key?: string }
   | { kind: 'opt'; seq: Node[] }
   | { kind: 'gap'; max: number }
   | { kind: 'macro'; name: string }
@@ -115,6 +115,7 @@ export function parsePattern(pattern: string): Node[] {
       if (closers.includes(c)) return seq;
       if (/\s/.test(c)) { i++; continue; }
       if (c === '{') {
+        const open = i;
         const branches = parseBranches('}', 'an alternative group "{" is not closed with "}"');
         // `{sign|close}+` inflects the last word of every branch.
         if (text[i] === '+') {
@@ -124,7 +125,8 @@ export function parsePattern(pattern: string): Node[] {
             if (last?.kind === 'word') last.inflect = true;
           }
         }
-        seq.push({ kind: 'alt', branches });
+        // The group's own text identifies it, so work on it is shared across patterns.
+        seq.push({ kind: 'alt', branches, key: text.slice(open, i) });
         continue;
       }
       if (c === '[') {
@@ -399,6 +401,8 @@ function compileNode(node: Node, depth: number): Emitted {
   }
 }
 
+const altTriggers = new Map<string, string[] | null>();
+
 /** For each required element of a sequence, the words one of which must occur (elements without words are left out). */
 function elementTriggers(seq: Node[], depth: number): string[][] {
   const groups: string[][] = [];
@@ -411,14 +415,20 @@ function elementTriggers(seq: Node[], depth: number): string[][] {
       if (pair) k++; // "do not" also matches "don't", so "not" is not required.
       t = (pair ?? wordForms(node)).map(firstWord);
     } else if (node.kind === 'alt') {
-      const all: string[] = [];
-      let ok = true;
-      for (const b of node.branches) {
-        const bt = seqTriggers(b, depth);
-        if (!bt) { ok = false; break; }
-        all.push(...bt);
+      const key = node.key === undefined ? undefined : `${depth}${node.key}`;
+      if (key !== undefined && altTriggers.has(key)) {
+        t = altTriggers.get(key)!;
+      } else {
+        const all: string[] = [];
+        let ok = true;
+        for (const b of node.branches) {
+          const bt = seqTriggers(b, depth);
+          if (!bt) { ok = false; break; }
+          all.push(...bt);
+        }
+        t = ok ? all : null;
+        if (key !== undefined) altTriggers.set(key, t);
       }
-      t = ok ? all : null;
     } else if (node.kind === 'macro' && node.name in MACROS && depth < PATTERN_LIMITS.maxMacroDepth) {
       if (!macroTriggers.has(node.name)) {
         const all: string[] = [];
@@ -508,7 +518,15 @@ function startWords(seq: Node[], depth: number): { words: Set<string> | null; em
  * The first token a form can show up as in text, as the linter's tokenizer splits it: "follow-up" may be
  * typed "follow-up", "follow up" or "followup", so it can start with "follow" or "followup".
  */
+const startTokensCache = new Map<string, string[]>();
+
 function startTokens(form: string): string[] {
+  let cached = startTokensCache.get(form);
+  if (!cached) { cached = computeStartTokens(form); startTokensCache.set(form, cached); }
+  return cached;
+}
+
+function computeStartTokens(form: string): string[] {
   const parts = form.split(' ')[0].split('-');
   const out: string[] = [];
   let joined = '';
@@ -520,7 +538,15 @@ function startTokens(form: string): string[] {
   return out;
 }
 
+const firstWordCache = new Map<string, string>();
+
 function firstWord(form: string): string {
+  let cached = firstWordCache.get(form);
+  if (cached === undefined) { cached = computeFirstWord(form); firstWordCache.set(form, cached); }
+  return cached;
+}
+
+function computeFirstWord(form: string): string {
   const w = form.split(' ')[0];
   // Triggers are compared against words split at apostrophes and hyphens, so keep the leading part.
   return w.split(/['-]/)[0];
@@ -532,15 +558,16 @@ export function compilePattern(pattern: string, validate = true): CompiledPatter
   const first = seq[0];
   const last = seq[seq.length - 1];
   if (first.kind === 'gap' || last.kind === 'gap') throw new PatternError('a pattern cannot start or end with a gap');
-  const body = compileSeq(seq, 0);
   // `\b` needs a word character next to it; punctuation, anchors and {{placeholders}} bring their own boundaries.
   const opensWithWord = first.kind !== 'punct' && first.kind !== 'start' && !(first.kind === 'macro' && first.name === 'PH');
-  const source = `${opensWithWord ? WORD_START : ''}(?:${body})${last.kind === 'punct' || last.kind === 'end' ? '' : WORD_END}`;
-  // Parse once here so a bad pattern is reported at load time, not while linting. The shipped pack is
-  // checked by the test suite, so start-up skips this for it.
+  const makeSource = () => `${opensWithWord ? WORD_START : ''}(?:${compileSeq(seq, 0)})${last.kind === 'punct' || last.kind === 'end' ? '' : WORD_END}`;
+  // The shipped pack (checked by the test suite) builds each regex source on first use: most patterns never
+  // pass the prefilter in a given document, so start-up skips that work. Other packs compile and parse every
+  // pattern now, so a bad one is reported at load time, not while linting.
+  let source = validate ? makeSource() : undefined;
   if (validate) {
     try {
-      new RegExp(source, PATTERN_FLAGS);
+      new RegExp(source!, PATTERN_FLAGS);
     } catch (e) {
       throw new PatternError(`pattern could not be compiled: ${(e as Error).message}`);
     }
@@ -550,5 +577,10 @@ export function compilePattern(pattern: string, validate = true): CompiledPatter
   const needsChars = [...new Set(seq.filter((n): n is Extract<Node, { kind: 'punct' }> => n.kind === 'punct' && n.ch !== '-' && n.ch !== ',').map((n) => n.ch))];
   const start = startWords(seq, 0);
   const starts = start.words && !start.empty && start.words.size && ![...start.words].some((w) => w === '') ? start.words : null;
-  return { source, triggers: seqTriggers(seq, 0), groups, needsChars, starts };
+  let triggers: string[] | null | undefined;
+  return {
+    get source() { return (source ??= makeSource()); },
+    get triggers() { return triggers === undefined ? (triggers = seqTriggers(seq, 0)) : triggers; },
+    groups, needsChars, starts,
+  };
 }

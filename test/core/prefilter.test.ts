@@ -1,0 +1,53 @@
+// The matcher's shortcuts (word-group prefilter in pattern order, start-word anchoring, lazy regex sources)
+// must never change a result: linting with them and exhaustively (every pattern, every position) must agree.
+import * as assert from 'node:assert/strict';
+import { lint, listRules } from '../../server/src/core';
+import { matcherSettings } from '../../server/src/core/lint';
+import { generatePlaybook } from '../../bench/generate';
+
+function summary(text: string, languageId: string): string[] {
+  return lint(text, { languageId }).findings.map((f) => `${f.ruleId}@${f.start}-${f.end}:${f.severity}`);
+}
+
+function both(text: string, languageId = 'playbook'): { fast: string[]; exhaustive: string[] } {
+  const fast = summary(text, languageId);
+  matcherSettings.exhaustive = true;
+  try {
+    return { fast, exhaustive: summary(text, languageId) };
+  } finally {
+    matcherSettings.exhaustive = false;
+  }
+}
+
+describe('matcher shortcuts', () => {
+  const rules = listRules();
+
+  it('agree with the exhaustive matcher on every rule example (flag and allow)', function () {
+    this.timeout(120_000);
+    const texts = rules.flatMap((r) => [...r.examples.flag.map((e) => e.text), ...r.examples.allow]);
+    // One document per rule keeps the exhaustive run affordable; sentences do not interact across lines.
+    let flagged = 0;
+    for (const r of rules) {
+      const doc = [...r.examples.flag.map((e) => e.text), ...r.examples.allow].join('\n\n');
+      const { fast, exhaustive } = both(doc);
+      assert.deepEqual(fast, exhaustive, r.id);
+      flagged += fast.length;
+    }
+    assert.ok(texts.length > 400 && flagged > 200, `${texts.length} texts, ${flagged} findings`);
+  });
+
+  it('agree on shouting, decoration, placeholders and odd spacing', () => {
+    const samples = rules.flatMap((r) => r.examples.flag.map((e) => e.text)).filter((_, k) => k % 3 === 0);
+    const variants = samples.flatMap((t) => [t.toUpperCase(), t.replace(/ /g, '  '), t.replace(/ /g, ' **'), `"${t}"`, t.replace(/\b(\w)/g, '$1')]);
+    const { fast, exhaustive } = both(variants.join('\n\n'), 'markdown');
+    assert.deepEqual(fast, exhaustive);
+    assert.ok(fast.length > 100);
+  });
+
+  it('agree on a generated playbook', function () {
+    this.timeout(120_000);
+    const { fast, exhaustive } = both(generatePlaybook(20_000, 7));
+    assert.deepEqual(fast, exhaustive);
+    assert.ok(fast.length > 5);
+  });
+});
