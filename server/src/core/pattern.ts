@@ -90,10 +90,16 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+// Sticky, so the parser matches in place instead of slicing the rest of the pattern at every token.
+const GAP_SIZE = /\d+/y;
+const SLOT = /<([A-Z]+)>/y;
+const WORD = /[\p{L}\p{N}$][\p{L}\p{N}'&./%-]*\+?/uy;
+
 /** Parses a pattern string into a sequence of nodes. Throws PatternError with a plain message. */
 export function parsePattern(pattern: string): Node[] {
   if (pattern.length > PATTERN_LIMITS.maxLength) throw new PatternError(`pattern is longer than ${PATTERN_LIMITS.maxLength} characters`);
   let i = 0;
+  const at = (re: RegExp, from: number) => { re.lastIndex = from; return re.exec(text); };
   const text = pattern.replace(/[\u2018\u2019]/g, "'").replace(/(?<=[\p{L}\p{N}])\[-\](?=[\p{L}\p{N}{])/gu, '-');
 
   /** Parses `a|b|c` up to `close`, starting just after the opening bracket. */
@@ -137,7 +143,7 @@ export function parsePattern(pattern: string): Node[] {
       }
       if (c === '…' || text.startsWith('...', i)) {
         i += c === '…' ? 1 : 3;
-        const m = /^\d+/.exec(text.slice(i));
+        const m = at(GAP_SIZE, i);
         let max: number = PATTERN_LIMITS.defaultGap;
         if (m) { max = Number(m[0]); i += m[0].length; }
         if (max < 1 || max > PATTERN_LIMITS.maxGap) throw new PatternError(`a gap may skip 1 to ${PATTERN_LIMITS.maxGap} words`);
@@ -145,7 +151,7 @@ export function parsePattern(pattern: string): Node[] {
         continue;
       }
       if (c === '<') {
-        const m = /^<([A-Z]+)>/.exec(text.slice(i));
+        const m = at(SLOT, i);
         if (!m) throw new PatternError('"<" must start a slot such as <YOU> or <TIME>');
         if (!(m[1] in MACROS) && !(m[1] in RAW_MACROS)) throw new PatternError(`unknown slot <${m[1]}>`);
         seq.push({ kind: 'macro', name: m[1] });
@@ -157,7 +163,7 @@ export function parsePattern(pattern: string): Node[] {
       if (',?!:;'.includes(c)) { seq.push({ kind: 'punct', ch: c }); i++; continue; }
       // A lone dash is punctuation (typographic dashes are normalised to "-").
       if (c === '-' && (i + 1 >= text.length || /[\s|}\]]/.test(text[i + 1]))) { seq.push({ kind: 'punct', ch: '-' }); i++; continue; }
-      const m = /^[\p{L}\p{N}$][\p{L}\p{N}'&./%-]*\+?/u.exec(text.slice(i));
+      const m = at(WORD, i);
       if (!m) throw new PatternError(`unexpected character "${c}"`);
       let word = m[0].toLowerCase();
       i += m[0].length;
