@@ -1,6 +1,7 @@
 // What the scanner keeps as prose and what it masks.
 import * as assert from 'node:assert/strict';
-import { BLOCK, scopeDocument } from '../../server/src/core/scope';
+import fc from 'fast-check';
+import { BLOCK, chunkStarts, scopeDocument } from '../../server/src/core/scope';
 
 /** The prose the linter sees, with masked runs collapsed to "#". */
 function visible(text: string, languageId = 'markdown', checkBuyerTurns = false): string {
@@ -49,4 +50,23 @@ describe('scope', () => {
   });
 
   it('plain text keeps markdown-looking syntax as prose', () => assert.equal(visible('# not a heading', 'plaintext'), '# not a heading'));
+});
+
+describe('chunkStarts', () => {
+  // The hand-written scanner must split exactly where the original blank-line regex did.
+  const reference = (text: string): number[] => {
+    const starts = [0];
+    const re = /\n[ \t]*\r?\n(?:[ \t]*\r?\n)*/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) if (m.index + m[0].length < text.length) starts.push(m.index + m[0].length);
+    return starts;
+  };
+  it('splits after blank lines exactly like the blank-line regex, CRLF and trailing spaces included', () => {
+    const piece = fc.constantFrom('a', '\n', '\n', ' ', '\t', '\r', '\r\n', 'b c', '\n\n\n', ' \n', '# h');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+      const text = parts.join('');
+      assert.deepEqual(chunkStarts(text), reference(text));
+    }), { seed: 7, numRuns: 3000 });
+    assert.deepEqual(chunkStarts('a\n\nb\r\n \r\nc'), [0, 3, 9]);
+  });
 });

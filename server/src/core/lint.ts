@@ -29,10 +29,10 @@ export interface LintOptions {
   cache?: LintCache;
 }
 
-/** Per-document memo of chunk results, keyed by chunk text and incoming scanner state. */
+/** Per-document memo of chunk results, keyed by chunk text, then by incoming scanner state and position. */
 export interface LintCache {
   key: string;
-  chunks: Map<string, ChunkResult>;
+  chunks: Map<string, Map<string, ChunkResult>>;
   /** Chunks reused and recomputed by the last lint, for tests and benchmarks. */
   stats: { reused: number; computed: number };
 }
@@ -124,6 +124,8 @@ interface ChunkResult {
   structural: Finding[];
   frontMatter?: string;
   problems: Problem[];
+  /** The chunk's phrase findings (relative), finalised for one profile; kept with the chunk in the cache. */
+  finals?: { profile: string; findings: Finding[] };
 }
 
 /**
@@ -144,18 +146,20 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const cache = options.cache;
   const cacheKey = `${config.hash}|${options.languageId ?? ''}`;
   const previous = cache && cache.key === cacheKey ? cache.chunks : undefined;
-  const next = new Map<string, ChunkResult>();
+  // Keyed by the chunk's own text first: no per-chunk key string is built, so a keystroke never copies the document.
+  const next = new Map<string, Map<string, ChunkResult>>();
   if (cache) cache.stats = { reused: 0, computed: 0 };
 
   const problems: Problem[] = [];
-  const candidates: Candidate[] = [];
+  const chunkResults: ChunkResult[] = [];
+  const chunkOffsets: number[] = [];
   const structural: Finding[] = [];
   let frontMatter: string | undefined;
   const fmEnd = options.languageId === 'plaintext' ? 0 : frontMatterEnd(text);
   const starts = chunkStarts(text).filter((s) => s === 0 || s >= fmEnd);
   let state: ScanState = INITIAL_STATE;
   // Playbooks with headings also get the document-wide relational checks, which reuse the chunks' scan.
-  const wantsScan = options.languageId === 'playbook' && /^ {0,3}#/m.test(text);
+  const wantsScan = options.languageId === 'playbook' && hasHeading(text);
   const maskedParts: string[] = [];
   const blocks: Block[] = [];
   for (let k = 0; k < starts.length; k++) {
@@ -163,16 +167,21 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const start = starts[k];
     const end = k + 1 < starts.length ? starts[k + 1] : text.length;
     const raw = text.slice(start, end);
-    const key = `${stateKey(state)}\u0000${start === 0 ? 'S' : ''}\u0000${raw}`;
-    let result = previous?.get(key) ?? next.get(key);
+    const key = `${stateKey(state)}\u0000${start === 0 ? 'S' : ''}`;
+    let result = previous?.get(raw)?.get(key) ?? next.get(raw)?.get(key);
     if (result) {
       if (cache) cache.stats.reused++;
     } else {
       result = lintChunk(raw, state, start === 0, scopeOptions, labels, config, rules);
       if (cache) cache.stats.computed++;
     }
-    if (cache) next.set(key, result);
-    for (const c of result.candidates) candidates.push({ ...c, start: c.start + start, end: c.end + start, sentence: { start: c.sentence.start + start, end: c.sentence.end + start } });
+    if (cache) {
+      let byState = next.get(raw);
+      if (!byState) { byState = new Map(); next.set(raw, byState); }
+      byState.set(key, result);
+    }
+    chunkResults.push(result);
+    chunkOffsets.push(start);
     for (const f of result.structural) structural.push({ ...f, start: f.start + start, end: f.end + start });
     problems.push(...result.problems);
     if (wantsScan) {
@@ -188,7 +197,21 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const profile = audience === 'consumer' ? 'consumer' : config.profile;
   const directives = parseDirectives(text);
   const suppressions = new Suppressions(text, directives);
-  const findings = finalize(text, candidates, config, profile, suppressions);
+  // Phrase findings are final per chunk (overlaps and stacking never cross a sentence), so an edit only
+  // re-finalises the chunks it touched; the rest are shifted into place.
+  const findings: Finding[] = [];
+  for (let k = 0; k < chunkResults.length; k++) {
+    const result = chunkResults[k];
+    const offset = chunkOffsets[k];
+    if (result.finals?.profile !== profile) {
+      const end = k + 1 < chunkOffsets.length ? chunkOffsets[k + 1] : text.length;
+      result.finals = { profile, findings: finalize(text.slice(offset, end), result.candidates, config, profile) };
+    }
+    for (const f of result.finals.findings) {
+      if (suppressions.any && suppressions.isDisabled(f.ruleId, f.category, f.start + offset)) continue;
+      findings.push(offset === 0 ? { ...f, fixes: f.fixes.slice() } : shift(f, offset));
+    }
+  }
   // Playbooks also get the structural relational checks: a closing with no opt-out, a discovery with no question.
   if (wantsScan && maskedParts.length === starts.length) {
     const scanned = { text: maskedParts.join(''), blocks };
@@ -206,6 +229,17 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { findings, problems };
+}
+
+/** True when some line starts with up to three spaces and "#". indexOf-based: it runs on every keystroke. */
+function hasHeading(text: string): boolean {
+  for (let i = text.indexOf('#'); i >= 0; i = text.indexOf('#', i + 1)) {
+    let k = i - 1;
+    while (k >= 0 && text.charCodeAt(k) === 32 && i - k <= 3) k--;
+    const c = text.charCodeAt(k);
+    if (k < 0 || c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
 }
 
 function settingOf(config: ResolvedConfig, rule: CompiledRule): string | undefined {
@@ -408,9 +442,20 @@ function judge(text: string, lower: string, rule: CompiledRule, start: number, e
   return severity;
 }
 
-function finalize(original: string, candidates: Candidate[], config: ResolvedConfig, profile: string, suppressions: Suppressions): Finding[] {
+/** A finding moved by `offset`, with its fixes; a copy, so cached chunk findings are never changed. */
+function shift(f: Finding, offset: number): Finding {
+  return {
+    ...f,
+    start: f.start + offset,
+    end: f.end + offset,
+    fixes: f.fixes.map((x) => ({ ...x, start: x.start + offset, end: x.end + offset })),
+  };
+}
+
+/** Resolves overlaps and stacking among one chunk's candidates and builds their findings (offsets relative to the chunk). */
+function finalize(original: string, input: Candidate[], config: ResolvedConfig, profile: string): Finding[] {
   // Overlaps: within one category, keep the longest match (then the more severe one).
-  candidates.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start));
+  const candidates = input.slice().sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start));
   const kept: Candidate[] = [];
   for (const c of candidates) {
     let clash = -1;
@@ -439,7 +484,6 @@ function finalize(original: string, candidates: Candidate[], config: ResolvedCon
   const findings: Finding[] = [];
   for (const c of kept) {
     const spec = c.rule.spec;
-    if (suppressions.any && suppressions.isDisabled(spec.id, spec.category, c.start)) continue;
     let severity = c.severity;
     const matchText = original.slice(c.start, c.end);
     const stacked = PRESSURE.has(spec.category) && (bySentence.get(c.sentence.start)?.size ?? 0) >= 2;

@@ -94,12 +94,24 @@ export interface ScannedChunk {
 
 /** Splits a document into chunks that each end after a blank line. Returns chunk start offsets. */
 export function chunkStarts(text: string): number[] {
+  // indexOf runs natively; a regex over the whole document costs more on every keystroke.
   const starts = [0];
-  const re = /\n[ \t]*\r?\n(?:[ \t]*\r?\n)*/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const next = m.index + m[0].length;
-    if (next < text.length) starts.push(next);
+  const n = text.length;
+  let i = text.indexOf('\n');
+  while (i >= 0) {
+    // Skip the blank lines (only spaces, tabs and a CR) that follow this line break.
+    let j = i + 1;
+    let blank = false;
+    for (;;) {
+      let k = j;
+      while (k < n && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+      if (k < n && text.charCodeAt(k) === 13 && text.charCodeAt(k + 1) === 10) k++;
+      if (k < n && text.charCodeAt(k) === 10) { blank = true; j = k + 1; continue; }
+      break;
+    }
+    if (blank && j < n) starts.push(j);
+    i = text.indexOf('\n', blank ? j : i + 1);
+    if (blank && i >= 0 && i < j) i = text.indexOf('\n', j);
   }
   return starts;
 }
