@@ -57,10 +57,53 @@ export function isQuestion(text: string, s: Span): boolean {
 const META_SENTENCE = /\b(?:avoid(?:ing)?\s+(?:saying|phrases?|lines?|language|wording|words|terms|using|openers?|closes?|things)|don'?t\s+(?:say(?!\s+(?:no|yes|i|we)\b)|use|write)\b|do not\s+(?:say(?!\s+(?:no|yes|i|we)\b)|use|write)\b|never\s+(?:say|write)\b|instead of|rather than (?:saying|writing)|old script|banned (?:phrases?|words?|lines?)|red flags?|anti-?patterns?|role-?play|training exercise|counter-?examples?|we don'?t talk like)\b|❌|✗|✘|🚫/i;
 
 /** Reporting or naming verbs: quoted text near them is mentioned, not said to the buyer. */
-const MENTION = /\b(?:(?:they|buyers?|prospects?|customers?|clients?|he|she|someone|people|reps?|managers?|others?|salespeople|sellers?)\s+(?:say|says|said|ask|asks|asked|tell|tells|told|write|writes|wrote|use|used|uses|yell|yelled|reply|replies|replied|object|objects|mention|mentions|mentioned|hear|hears|heard)|says|said|phrases?|lines? like|words? like|wording|bristle\w*|react\w* to|hears?|heard|hearing|called|known as|such as|told|yell\w*|shout\w*|asked|examples?|quoted|classic|clich[eé]s?|technique|tactics?|used to say)\b/i;
+const MENTION = /\b(?:(?:they|buyers?|prospects?|customers?|clients?|he|she|someone|people|reps?|managers?|others?|salespeople|sellers?)\s+(?:say|says|said|ask|asks|asked|tell|tells|told|write|writes|wrote|use|used|uses|yell|yelled|reply|replies|replied|object|objects|mention|mentions|mentioned|hear|hears|heard)|says|said|phrases?|lines? like|words? like|wording|bristle\w*|react\w* to|hears?|heard|hearing|called|known as|such as|told|yell\w*|shout\w*|asked|examples?|quoted|classic|clich[eé]s?|technique|tactics?|used to say|(?:taught|trained|coached|told|drilled|encouraged) to)\b/i;
 
 export function isMetaSentence(text: string, s: Span): boolean {
-  return META_SENTENCE.test(text.slice(s.start, s.end));
+  return META_SENTENCE.test(text.slice(s.start, s.end)) || inCounterExampleColumn(text, s);
+}
+
+/** A table column whose header announces counter-examples ("Don't say | Say instead", "Before | After"). */
+const META_COLUMN = /^(?:don'?t say|do not say|never say|avoid(?:ing)?(?: saying)?|instead of|not this|old(?: script| phrasing| wording| line)?|before|bad|wrong|❌|✗|🚫|retired(?: phrases?| lines?)?|banned(?: phrases?| lines?)?|what not to say|red flags?|we used to say|(?:phrases?|lines?|things) to avoid)\b/i;
+
+/**
+ * True when the sentence sits in a table cell whose column header is a counter-example label. Cell borders are
+ * masked, so a row is split on runs of masking; when header and row do not split into the same number of cells
+ * (inline code in a cell, say) the answer is no.
+ */
+function inCounterExampleColumn(text: string, s: Span): boolean {
+  const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', s.start);
+  if (lineEnd < 0) lineEnd = text.length;
+  const row = text.slice(lineStart, lineEnd);
+  if (!/^\s*\u0001/.test(row)) return false;
+  // Walk up to the separator row (all masking) and take the line above it as the header.
+  let end = lineStart - 1;
+  for (let k = 0; k < 200 && end > 0; k++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    if (!/^\s*\u0001/.test(line)) return false;
+    if (/^[\s\u0001]+$/.test(line)) {
+      if (start === 0) return false;
+      const headerStart = text.lastIndexOf('\n', start - 2) + 1;
+      const header = cells(text.slice(headerStart, start - 1));
+      const rowCells = cells(row);
+      if (header.length !== rowCells.length) return false;
+      let offset = lineStart;
+      for (let c = 0; c < rowCells.length; c++) {
+        const at = row.indexOf(rowCells[c], offset - lineStart) + lineStart;
+        offset = at + rowCells[c].length;
+        if (s.start >= at && s.start < offset) return META_COLUMN.test(header[c].replace(/[*_`"']/g, '').trim());
+      }
+      return false;
+    }
+    end = start - 1;
+  }
+  return false;
+}
+
+function cells(line: string): string[] {
+  return line.split(/\u0001+/).map((c) => c.trim()).filter((c) => c.length > 0);
 }
 
 /** Quoted spans inside a sentence ("…" or '…', allowing apostrophes inside words). */

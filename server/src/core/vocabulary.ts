@@ -22,6 +22,45 @@ export const MACROS: Record<string, string[]> = {
     'by [the] end of [the] {day|week|month|quarter}', 'before midnight', 'at midnight', 'before {i|we} {hang up|leave|go}',
     'on this call', 'before the end of {this|the} call', 'this instant', 'right away', 'in the next <N> {hours|minutes}',
     'within [the next] <N> {hours|minutes}', 'within the hour', 'by {tomorrow|tonight|today}',
+    '[by] [the] end of business', 'close of play', 'before {we|i|you} get off [{the|this}] {call|phone|line|zoom}',
+    '{the|this} {second|minute|moment|instant} {we|i|you} {hang up|leave|walk out|get off|log off|end the call}',
+    'before {the|this} call ends', 'before {i|we} walk out [the door]', 'before {we|i|you} {wrap|finish|end|close} [up] [{this|the|our}] {call|meeting|conversation|chat}',
+  ],
+  // What an offer is: the nouns that urgency and exclusivity claims are about.
+  OFFER: [
+    '{offer|deal|price|discount|rate|promo|promotion|package|bundle|bonus|incentive|special|quote|coupon|perk|credit|concession|allocation}+',
+    'pricing', 'terms', 'savings', 'number', 'figure',
+  ],
+  // Vanishing verbs: how an offer is said to go away.
+  VANISH: [
+    '{expire|vanish|disappear|evaporate|lapse|dry up}+', '{ends|is ending|will end|dies|will die}', 'go+ away', 'run+ out', '{close|closing|closes} {soon|fast|quickly|tonight|today|shortly}',
+    "{is|are|it's|it is|will be|it'll be|be|gets|get} {gone|void|history|dead|pulled|withdrawn|off the table|taken off the table|no longer available|over}",
+    "{won't|will not|wont} {be here|be there|last|be available|be around|stick around|be on the table|exist|hold|survive}",
+  ],
+  // Buyer delay: what a threat or an urgency claim punishes.
+  DELAY: [
+    '{delay|wait|stall|hesitate|dither}+', 'hold+ off', 'sit+ on {it|this|that}', 'drag+ {on|out|{your|its|their|his|her|our} feet|it out|this out}', 'push+ {it|this|that} {back|out}',
+    'put+ {it|this|that} off', 'take+ {longer|more time|too long}', 'sleep+ on it', 'think+ about it', 'pass+ on {it|this|that}', 'back+ out', 'walk+ away',
+  ],
+  // Consequences a seller threatens: the offer or service gets worse.
+  WORSEN: [
+    '{lose|forfeit|double|triple|jump|rise|disappear|vanish|expire|lapse|revert|downgrade}+', '{drop|fall|go|goes|went}+ {to|down to|up}',
+    'pay+ {more|full price|list price|the full rate|extra|double}', '{be|get|gets|got|is} {cut|cut off|suspended|downgraded|reduced|deprioritized|deprioritised|bumped|released|reassigned|gone|pulled}',
+    'off the table', 'go+ to the back', 'give+ …3 to {another|someone|somebody|the next}',
+  ],
+  // Who a seller threatens to escalate to, over the buyer's head.
+  EXEC: [
+    'ceo', 'boss', 'board', 'manager', 'cfo', 'cto', 'cio', 'coo', 'vp', 'svp', 'evp', 'execs', 'exec', 'executive+', 'leadership', 'director+',
+    'superior+', 'management', 'higher-ups', 'chairman', 'founder+', 'president', 'owner+', 'head of …2', 'chief …2 officer',
+  ],
+  // Organisations and groups of buyers, for bandwagon and activity claims.
+  ORGS: [
+    '{company|firm|team|business|organisation|organization|org|brand|agency|client|customer|buyer|account|prospect|retailer|startup|shop|vendor|bank|hospital|school|practice|player|leader|peer|enterprise}+',
+    'companies', 'businesses', 'people', 'folks', 'users', 'shoppers', 'cfos', 'ceos', 'ctos', 'cios', 'vps',
+  ],
+  // The documents a close pushes across the table.
+  PAPERWORK: [
+    '{contract|agreement|order form|invoice|purchase order|signature page|document|doc|sow|msa|renewal form}+', 'paperwork', 'order', 'po', 'docusign', 'papers',
   ],
   NEGATE: ["don't", 'do not', 'never', 'no need to', "doesn't", 'not'],
   // Committing verbs: what pressure pushes the buyer to do.
