@@ -60,6 +60,7 @@ describe('pattern language', () => {
     ['act [now', /not closed/],
     ['… act', /start or end with a gap/],
     ['act …9 now', /gap may skip/],
+    ['finali[sz]e the deal', /character set/],
     ['<NOPE> now', /unknown slot/],
     ['a … b … c … d … e', /at most 3 gaps/],
     ['x'.repeat(700), /longer than/],

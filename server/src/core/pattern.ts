@@ -136,6 +136,9 @@ export function parsePattern(pattern: string): Node[] {
         continue;
       }
       if (c === '[') {
+        // `finali[sz]e` reads like a character set, which the language does not have: say so rather than
+        // silently matching "finali", an optional word "sz" and "e".
+        if (i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1])) throw new PatternError(`"[" right after a letter looks like a character set, which patterns do not support; write the spellings out, as in {finalize|finalise}`);
         // `[a b]` is optional; `[a|b]` is an optional choice.
         const branches = parseBranches(']', 'an optional part "[" is not closed with "]"');
         seq.push({ kind: 'opt', seq: branches.length === 1 ? branches[0] : [{ kind: 'alt', branches }] });
