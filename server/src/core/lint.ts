@@ -65,18 +65,11 @@ function regexOf(p: CompiledPattern): RegExp {
  */
 export const matcherSettings = { exhaustive: false };
 
-// Sticky twins, tried only where one of the pattern's start words begins.
-const stickyCache = new WeakMap<CompiledPattern, RegExp>();
-function stickyOf(p: CompiledPattern): RegExp {
-  let re = stickyCache.get(p);
-  if (!re) { re = new RegExp(p.source, PATTERN_FLAGS.replace('g', '') + 'y'); stickyCache.set(p, re); }
-  return re;
-}
-
 /**
  * Every match of a pattern in a sentence, leftmost first and non-overlapping, as a global regex scan would
  * find them. When the pattern knows its start words, only the sentence's tokens that are such words are tried:
- * a failing scan then costs a few anchored attempts instead of one at every character.
+ * a failing scan then costs a few anchored attempts instead of one at every character, and those run on the
+ * pattern's matcher (matcher.ts), not its regex: the regex is compiled only for patterns without start words.
  */
 function* matches(p: CompiledPattern, text: string, tokens: Tokens): Generator<{ index: number; length: number }> {
   if (!p.starts || matcherSettings.exhaustive) {
@@ -88,16 +81,15 @@ function* matches(p: CompiledPattern, text: string, tokens: Tokens): Generator<{
     }
     return;
   }
-  const re = stickyOf(p);
+  const match = p.matcher;
   let from = 0;
   for (let k = 0; k < tokens.count; k++) {
     const at = tokens.starts[k];
     if (at < from || !p.starts.has(tokens.words[k])) continue;
-    re.lastIndex = at;
-    const m = re.exec(text);
-    if (m === null || m[0].length === 0) continue;
-    from = at + m[0].length;
-    yield { index: at, length: m[0].length };
+    const end = match(text, at);
+    if (end <= at) continue;
+    from = end;
+    yield { index: at, length: end - at };
   }
 }
 

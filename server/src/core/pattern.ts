@@ -2,9 +2,10 @@
 // `…` bounded gaps, `word+` inflections, `<MACRO>` slots and a few punctuation anchors.
 // Patterns compile to word-bounded, case-insensitive regular expressions; authors never write raw regexes,
 // so no user pattern can backtrack without bound.
+import { buildMatcher, type PatternMatcher } from './matcher';
 import { IRREGULAR, LOOSE_CONTRACTIONS, MACROS, NOT_CONTRACTIONS, PRONOUN_CONTRACTIONS, RAW_MACROS } from './vocabulary';
 
-type Node =
+export type Node =
   | { kind: 'word'; word: string; inflect: boolean }
   | { kind: 'alt'; branches: Node[][]; key?: string }
   | { kind: 'opt'; seq: Node[] }
@@ -28,6 +29,8 @@ export interface CompiledPattern {
    * (punctuation, an anchor, a number slot). With it, the matcher tries the pattern only where such a word starts.
    */
   starts: Set<string> | null;
+  /** The same pattern as a backtracking matcher over small shared pieces, built on first use (matcher.ts). */
+  readonly matcher: PatternMatcher;
 }
 
 /** Limits that keep every compiled pattern linear in practice. */
@@ -256,7 +259,7 @@ function contractionVariants(word: string): string[] {
 }
 
 /** Variants for a two-word sequence that has a contracted form ("do not" -> "don't"). */
-function pairVariants(a: string, b: string): string[] | null {
+export function pairVariants(a: string, b: string): string[] | null {
   if (b === 'not' && NOT_CONTRACTIONS[a]) return [`${a} not`, ...NOT_CONTRACTIONS[a]];
   if (a === 'can' && b === 'not') return ['can not', ...NOT_CONTRACTIONS.can];
   const spec = PRONOUN_CONTRACTIONS[b];
@@ -271,7 +274,7 @@ function pairVariants(a: string, b: string): string[] | null {
 // The same words recur across hundreds of patterns; their forms are computed once.
 const formsCache = new Map<string, string[]>();
 
-function wordForms(node: { word: string; inflect: boolean }): string[] {
+export function wordForms(node: { word: string; inflect: boolean }): string[] {
   const key = `${node.inflect ? '+' : ''}${node.word}`;
   let cached = formsCache.get(key);
   if (!cached) {
@@ -311,6 +314,12 @@ function emitTrie(node: Trie): string {
 }
 
 function buildAltRegex(forms: string[]): string {
+  // A trailing "'s" (possessive, or "is" as in "the iron's hot") never stops a word from matching.
+  return `(?:${formsRegex(forms)})(?:'s)?`;
+}
+
+/** A regex body matching any of the forms, longest first, sharing prefixes (no "'s" suffix). */
+export function formsRegex(forms: string[]): string {
   const root: Trie = { next: new Map(), end: false, depth: 0 };
   for (const form of new Set(forms)) {
     const path = atoms(form);
@@ -325,8 +334,7 @@ function buildAltRegex(forms: string[]): string {
     node.end = true;
     visited.forEach((n, k) => { n.depth = Math.max(n.depth, path.length - k); });
   }
-  // A trailing "'s" (possessive, or "is" as in "the iron's hot") never stops a word from matching.
-  return `(?:${emitTrie(root)})(?:'s)?`;
+  return emitTrie(root);
 }
 
 // Slots expand to the same text every time, so each is compiled once.
@@ -587,8 +595,11 @@ export function compilePattern(pattern: string, validate = true): CompiledPatter
   const start = startWords(seq, 0);
   const starts = start.words && !start.empty && start.words.size && ![...start.words].some((w) => w === '') ? start.words : null;
   let triggers: string[] | null | undefined;
+  let matcher: PatternMatcher | undefined;
+  const closesWithWord = !(last.kind === 'punct' || last.kind === 'end');
   return {
     get source() { return (source ??= makeSource()); },
+    get matcher() { return (matcher ??= buildMatcher(seq, opensWithWord, closesWithWord)); },
     get triggers() { return triggers === undefined ? (triggers = seqTriggers(seq, 0)) : triggers; },
     groups, needsChars, starts,
   };
