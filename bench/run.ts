@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { createLintCache, lint, listRules } from '../server/src/core';
 import { generatePlaybook } from './generate';
+import { webFigures } from './web';
 
 const root = path.resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -239,7 +240,7 @@ function memoryAndSize(): void {
     say(`Peak RSS of a process linting the ${fmt(mb(text), 1)} MB playbook: ${peak} MB (${baseline} MB of it is Node and the text itself, measured by the same process reading the file without linting).`);
     say(`Of that, ${code} MB is V8 code space at the end, nearly all of it the compiled pattern regexes: the price of one regular expression per pattern, which an automaton over tokens would not pay.`);
   }
-  for (const f of ['dist/server.js', 'dist/cli.js', 'dist/extension.js', 'dist/web/server.js', 'dist/web/extension.js']) {
+  for (const f of ['dist/server.js', 'dist/cli.js', 'dist/extension.js']) {
     const p = path.join(root, f);
     if (fs.existsSync(p)) say(`- \`${f}\`: ${fmt(fs.statSync(p).size / 1024, 0)} KB`);
   }
@@ -266,6 +267,17 @@ function memoryAndSize(): void {
   say('');
   await lspFigures();
   memoryAndSize();
+  // The browser build: bundle sizes and worker start to first diagnostics (bench/web.ts).
+  try {
+    const web = await webFigures();
+    say('## Web build');
+    say('');
+    say(`- \`dist/web/extension.js\`: ${fmt(web.extensionBytes / 1024, 0)} KB; \`dist/web/server.js\`: ${fmt(web.serverBytes / 1024, 0)} KB`);
+    if (web.activationMs !== undefined) say(`- Web worker start to first diagnostics on a playbook (config read through the client's file requests): ${fmt(web.activationMs, 0)} ms`);
+    say('');
+  } catch (e) {
+    say(`Web build: not measured (${(e as Error).message}).`);
+  }
   if (!quick) {
     fs.writeFileSync(path.join(root, 'docs/BENCHMARKS.md'), `${out.join('\n')}\n`);
     console.log('Wrote docs/BENCHMARKS.md.');

@@ -1,9 +1,8 @@
 // Editor-side views of the server's trust report: a status-bar score with a breakdown, and a report page.
 // All scoring happens in the server (trustlint/trustReport); this module only shows it.
-import * as fs from 'node:fs';
 import { parse } from 'jsonc-parser/lib/esm/main.js';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 
 interface ReportItem { kind: string; points: number; reason: string; section: string; ruleId?: string }
 interface Response {
@@ -12,13 +11,13 @@ interface Response {
   html: string;
 }
 
-export function registerTrustView(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined, languages: () => string[]): void {
+export function registerTrustView(context: vscode.ExtensionContext, getClient: () => BaseLanguageClient | undefined, languages: () => string[]): void {
   const item = vscode.window.createStatusBarItem('trustlint.score', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Trustlint trust score';
   item.command = 'trustlint.showTrustReport';
   let panel: vscode.WebviewPanel | undefined;
   let panelUri: string | undefined;
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
   async function fetch(uri: vscode.Uri): Promise<Response | undefined> {
     const client = getClient();
@@ -91,7 +90,7 @@ export function registerTrustView(context: vscode.ExtensionContext, getClient: (
       // Insert on a new line after the section heading the move belongs to.
       const at = new vscode.Position(Math.min(line + 1, doc.lineCount), 0);
       editor.selection = new vscode.Selection(at, at);
-      const name = snippetName(context, prefix);
+      const name = await snippetName(context, prefix);
       await vscode.commands.executeCommand('editor.action.insertSnippet', name ? { langId: doc.languageId, name } : { snippet: `\n` });
     }),
   );
@@ -99,10 +98,11 @@ export function registerTrustView(context: vscode.ExtensionContext, getClient: (
 }
 
 /** The snippet's name (its key in snippets/playbook.code-snippets) for a prefix such as "trust-fit-check". */
-function snippetName(context: vscode.ExtensionContext, prefix: string): string | undefined {
+async function snippetName(context: vscode.ExtensionContext, prefix: string): Promise<string | undefined> {
   try {
+    // Through workspace.fs, so it also works in the browser, where the extension is not on a local disk.
     const file = vscode.Uri.joinPath(context.extensionUri, 'snippets', 'playbook.code-snippets');
-    const text = fs.readFileSync(file.fsPath, 'utf8');
+    const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
     const json = parse(text) as Record<string, { prefix: string | string[] }>;
     return Object.entries(json).find(([, s]) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).includes(prefix))?.[0];
   } catch {

@@ -15,7 +15,8 @@ const ALLOWED = [
   /^extension\/package\.json$/,
   /^extension\/readme\.md$/i,
   /^extension\/license(\.md|\.txt)?$/i,
-  /^extension\/dist\/(extension|server)\.js$/,
+  /^extension\/dist\/(web\/)?(extension|server)\.js$/,
+  /^extension\/dist\/pack-index\.json$/,
   /^extension\/syntaxes\/[^/]+\.json$/,
   /^extension\/snippets\/[^/]+\.code-snippets$/,
   /^extension\/server\/schemas\/[^/]+\.schema\.json$/,
@@ -24,6 +25,7 @@ const ALLOWED = [
 
 interface Manifest {
   main: string;
+  browser?: string;
   icon?: string;
   contributes: {
     languages?: Array<{ configuration?: string }>;
@@ -59,6 +61,9 @@ describe('trustlint.vsix', () => {
     const wanted = [
       manifest.main.endsWith('.js') ? manifest.main : `${manifest.main}.js`,
       'dist/server.js',
+      // The server's precomputed pattern index: without it start-up is slower but still correct.
+      'dist/pack-index.json',
+      ...(manifest.browser ? [manifest.browser, 'dist/web/server.js'] : []),
       ...(manifest.icon ? [manifest.icon] : []),
       ...(c.languages ?? []).flatMap((l) => (l.configuration ? [l.configuration] : [])),
       ...(c.grammars ?? []).map((g) => g.path),
@@ -72,7 +77,7 @@ describe('trustlint.vsix', () => {
   });
 
   it('ships production bundles without source maps', () => {
-    for (const bundle of ['extension/dist/extension.js', 'extension/dist/server.js']) {
+    for (const bundle of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/web/extension.js', 'extension/dist/web/server.js']) {
       const text = execFileSync('unzip', ['-p', vsix, bundle], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       assert.ok(!text.includes('sourceMappingURL='), `${bundle} points at a source map`);
     }

@@ -1,5 +1,9 @@
 // Entry point of the `trustlint` command (bundled to dist/cli.js with a shebang).
+import { loadPackIndex } from '../node/packIndex';
 import { runCli } from './run';
+
+// Before anything lints: the build's precomputed index saves parsing every pattern at start-up.
+loadPackIndex();
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];

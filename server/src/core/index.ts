@@ -3,7 +3,7 @@ export * from './types';
 export { lint, fixAll, createLintCache, type LintOptions, type LintCache } from './lint';
 export { applyFixes, matchCase, MAX_FIX_PASSES, type FixAllResult } from './fixes';
 export { resolveConfig, validateConfigShape, closest, DEFAULT_CONFIG, type ConfigInput, type ResolvedConfig } from './config';
-export { builtinPack, builtinPackProblems, getRule, listRules, listPlaybookChecks, docsUrl, compilePack, type CompiledPack, type CompiledRule, type RuleInfo } from './pack';
+export { builtinPack, builtinPackProblems, buildBuiltinIndex, useBuiltinIndex, type PackIndex, getRule, listRules, listPlaybookChecks, docsUrl, compilePack, type CompiledPack, type CompiledRule, type RuleInfo } from './pack';
 export { compilePattern, PatternError } from './pattern';
 export { parseDirectives, type Directive } from './directives';
 export { trustReport, SEVERITY_WEIGHT, MIN_WORDS, MOVE_POINTS, type TrustReport, type ScoreItem, type SectionReport, type MissingMove } from './trustScore';

@@ -93,6 +93,28 @@ function* matches(p: CompiledPattern, text: string, tokens: Tokens): Generator<{
   }
 }
 
+/**
+ * The leftmost match of a pattern in a short text (a sentence or clause), or undefined. Patterns with start words
+ * run their matcher at each word that can start them; the rest (and the exhaustive mode) use the regex.
+ */
+function firstMatch(p: CompiledPattern, text: string): { index: number; end: number } | undefined {
+  if (!p.starts || matcherSettings.exhaustive) {
+    const m = regexOf(p).exec(text);
+    return m ? { index: m.index, end: m.index + m[0].length } : undefined;
+  }
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(text.charCodeAt(i))) { i++; continue; }
+    const start = i;
+    while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    if (!p.starts.has(text.slice(start, i))) continue;
+    const end = p.matcher(text, start);
+    if (end > start) return { index: start, end };
+  }
+  return undefined;
+}
+
 /** A sentence's words (lower case) and where each starts; filled by candidatePatterns and reused. */
 interface Tokens { count: number; starts: number[]; words: string[] }
 
@@ -313,10 +335,10 @@ function cueSpan(rule: CompiledRule, sentence: string): { start: number; end: nu
   for (const cue of rule.cues) {
     let found = false;
     for (const p of cue) {
-      const m = regexOf(p).exec(sentence);
+      const m = firstMatch(p, sentence);
       if (m) {
         start = Math.min(start, m.index);
-        end = Math.max(end, m.index + m[0].length);
+        end = Math.max(end, m.end);
         found = true;
         break;
       }
@@ -412,7 +434,7 @@ function judge(text: string, lower: string, rule: CompiledRule, start: number, e
     const clause = clauseAround(text, sentence, start);
     const clauseText = lower.slice(clause.start, clause.end);
     for (const u of rule.unless) {
-      if (regexOf(u).test(clauseText)) return undefined;
+      if (firstMatch(u, clauseText)) return undefined;
     }
   }
   let severity = spec.severity;

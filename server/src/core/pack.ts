@@ -2,7 +2,7 @@
 // and freezes the result. Loading never throws; problems come back as data.
 import Ajv from 'ajv';
 import schema from '../../schemas/rule-pack.schema.json';
-import { compilePattern, PatternError, type CompiledPattern } from './pattern';
+import { compilePattern, PatternError, patternIndex, type CompiledPattern, type PatternIndex } from './pattern';
 import { PLAYBOOK_RULES } from './playbookChecks';
 import { BUILTIN_PACK_FILES } from './rules';
 import type { FindingCategory, Problem, Result, RulePackFile, RuleSpec } from './types';
@@ -93,7 +93,8 @@ function validate(raw: unknown): Problem[] {
  * Validates and compiles rule-pack files. Duplicate ids and bad patterns are problems;
  * a rule with a bad pattern is left out, the rest of the pack still loads.
  */
-export function compilePack(files: Array<{ name: string; pack: unknown }>, existing?: CompiledPack, trusted = false): Result<CompiledPack> {
+export function compilePack(files: Array<{ name: string; pack: unknown }>, existing?: CompiledPack, trusted = false, index?: PackIndex): Result<CompiledPack> {
+  const pre = (p: string): PatternIndex | undefined => index?.patterns[p];
   const problems: Problem[] = [];
   const rules: CompiledRule[] = existing ? [...existing.rules] : [];
   const byId = new Map(existing?.byId ?? []);
@@ -119,9 +120,9 @@ export function compilePack(files: Array<{ name: string; pack: unknown }>, exist
         return;
       }
       try {
-        const patterns = (spec.patterns ?? []).map((p) => compilePattern(p, !trusted));
-        const cues = (spec.cues ?? []).map((cue) => cue.map((p) => compilePattern(p, !trusted)));
-        const unless = (spec.unless ?? []).map((p) => compilePattern(p, !trusted));
+        const patterns = (spec.patterns ?? []).map((p) => compilePattern(p, !trusted, pre(p)));
+        const cues = (spec.cues ?? []).map((cue) => cue.map((p) => compilePattern(p, !trusted, pre(p))));
+        const unless = (spec.unless ?? []).map((p) => compilePattern(p, !trusted, pre(p)));
         const rule: CompiledRule = Object.freeze({ spec, docsUrl: docsUrl(spec.id), patterns, cues, unless });
         rules.push(rule);
         byId.set(spec.id, rule);
@@ -138,10 +139,59 @@ export function compilePack(files: Array<{ name: string; pack: unknown }>, exist
 let builtin: CompiledPack | undefined;
 let builtinProblems: Problem[] = [];
 
+/**
+ * The shipped pack's prefilter data, computed at build time (dist/pack-index.json) so start-up does not parse
+ * some 1,600 patterns. `hash` ties it to the exact rules and compiler it was made from.
+ */
+export interface PackIndex {
+  hash: string;
+  patterns: Record<string, PatternIndex>;
+}
+
+/** Bump when the prefilter data a pattern compiles to changes, so an old index is never used. */
+const INDEX_VERSION = 1;
+let builtinIndex: PackIndex | undefined;
+let builtinHash: string | undefined;
+
+/** FNV-1a over the shipped rule files: cheap, and enough to tell a stale index from a current one. */
+function builtinPackHash(): string {
+  if (builtinHash === undefined) {
+    const text = `${INDEX_VERSION}\u0000${JSON.stringify(BUILTIN_PACK_FILES)}`;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    builtinHash = `${INDEX_VERSION}-${(h >>> 0).toString(16)}-${text.length}`;
+  }
+  return builtinHash;
+}
+
+/** Builds the shipped pack's index (run at build time). */
+export function buildBuiltinIndex(): PackIndex {
+  const patterns: Record<string, PatternIndex> = {};
+  for (const { pack } of BUILTIN_PACK_FILES) {
+    for (const spec of (pack as RulePackFile).rules) {
+      for (const p of [...(spec.patterns ?? []), ...(spec.cues ?? []).flat(), ...(spec.unless ?? [])]) {
+        try { patterns[p] ??= patternIndex(p); } catch { /* reported when the pack compiles */ }
+      }
+    }
+  }
+  return { hash: builtinPackHash(), patterns };
+}
+
+/**
+ * Offers a precomputed index for the shipped pack. Used only if its hash matches the rules in this build;
+ * returns whether it was accepted. Must be called before the pack is first used.
+ */
+export function useBuiltinIndex(index: unknown): boolean {
+  const candidate = index as PackIndex | undefined;
+  if (!candidate || typeof candidate !== 'object' || candidate.hash !== builtinPackHash() || typeof candidate.patterns !== 'object') return false;
+  builtinIndex = candidate;
+  return true;
+}
+
 /** The shipped rule pack, compiled on first use. */
 export function builtinPack(): CompiledPack {
   if (!builtin) {
-    const result = compilePack(BUILTIN_PACK_FILES, undefined, true);
+    const result = compilePack(BUILTIN_PACK_FILES, undefined, true, builtinIndex);
     builtinProblems = result.problems;
     builtin = result.ok ? result.value : { rules: [], byId: new Map(), ...indexTriggers([]), nonAscii: false };
   }

@@ -17,7 +17,6 @@ export type Node =
 
 /** A compiled pattern: the regex source plus the words one of which must occur for it to match. */
 export interface CompiledPattern {
-  source: string;
   /** Lower-case words; null when the pattern has no required literal (it then always runs). */
   triggers: string[] | null;
   /** Word groups that must all be present in a sentence for the pattern to be worth running. */
@@ -31,6 +30,8 @@ export interface CompiledPattern {
   starts: Set<string> | null;
   /** The same pattern as a backtracking matcher over small shared pieces, built on first use (matcher.ts). */
   readonly matcher: PatternMatcher;
+  /** Regex source, built on first use. */
+  readonly source: string;
 }
 
 /** Limits that keep every compiled pattern linear in practice. */
@@ -569,15 +570,52 @@ function computeFirstWord(form: string): string {
   return w.split(/['-]/)[0];
 }
 
-/** Compiles one pattern. Throws PatternError for malformed patterns. */
-export function compilePattern(pattern: string, validate = true): CompiledPattern {
+/** What the prefilter needs from a pattern; the shipped pack has these precomputed (see pack.ts, PackIndex). */
+export interface PatternIndex {
+  groups: string[][];
+  starts: string[] | null;
+  needsChars: string[];
+  triggers: string[] | null;
+}
+
+interface Parsed { seq: Node[]; opensWithWord: boolean; closesWithWord: boolean }
+
+function parseChecked(pattern: string): Parsed {
   const seq = parsePattern(pattern);
   const first = seq[0];
   const last = seq[seq.length - 1];
   if (first.kind === 'gap' || last.kind === 'gap') throw new PatternError('a pattern cannot start or end with a gap');
   // `\b` needs a word character next to it; punctuation, anchors and {{placeholders}} bring their own boundaries.
   const opensWithWord = first.kind !== 'punct' && first.kind !== 'start' && !(first.kind === 'macro' && first.name === 'PH');
-  const makeSource = () => `${opensWithWord ? WORD_START : ''}(?:${compileSeq(seq, 0)})${last.kind === 'punct' || last.kind === 'end' ? '' : WORD_END}`;
+  return { seq, opensWithWord, closesWithWord: !(last.kind === 'punct' || last.kind === 'end') };
+}
+
+/** The prefilter data of a parsed pattern; `triggers` (rarely needed) only when asked for. */
+function indexOf(seq: Node[], withTriggers = true): PatternIndex {
+  // Every required element with no very common word becomes a filter group: a sentence must hold a word of each.
+  const groups = elementTriggers(seq, 0).filter((g) => !g.some((w) => STOP.has(w))).slice(0, 16);
+  const needsChars = [...new Set(seq.filter((n): n is Extract<Node, { kind: 'punct' }> => n.kind === 'punct' && n.ch !== '-' && n.ch !== ',').map((n) => n.ch))];
+  const start = startWords(seq, 0);
+  const starts = start.words && !start.empty && start.words.size && ![...start.words].some((w) => w === '') ? [...start.words] : null;
+  return { groups, starts, needsChars, triggers: withTriggers ? seqTriggers(seq, 0) : null };
+}
+
+/** Computes a pattern's prefilter data (for building the shipped pack's index). Throws PatternError. */
+export function patternIndex(pattern: string): PatternIndex {
+  return indexOf(parseChecked(pattern).seq);
+}
+
+/**
+ * Compiles one pattern. Throws PatternError for malformed patterns. With `pre` (the shipped pack's precomputed
+ * index) nothing is parsed until the pattern first passes the prefilter.
+ */
+export function compilePattern(pattern: string, validate = true, pre?: PatternIndex): CompiledPattern {
+  let parsed = pre ? undefined : parseChecked(pattern);
+  const parse = () => (parsed ??= parseChecked(pattern));
+  const makeSource = () => {
+    const { seq, opensWithWord, closesWithWord } = parse();
+    return `${opensWithWord ? WORD_START : ''}(?:${compileSeq(seq, 0)})${closesWithWord ? WORD_END : ''}`;
+  };
   // The shipped pack (checked by the test suite) builds each regex source on first use: most patterns never
   // pass the prefilter in a given document, so start-up skips that work. Other packs compile and parse every
   // pattern now, so a bad one is reported at load time, not while linting.
@@ -589,18 +627,18 @@ export function compilePattern(pattern: string, validate = true): CompiledPatter
       throw new PatternError(`pattern could not be compiled: ${(e as Error).message}`);
     }
   }
-  // Every required element with no very common word becomes a filter group: a sentence must hold a word of each.
-  const groups = elementTriggers(seq, 0).filter((g) => !g.some((w) => STOP.has(w))).slice(0, 16);
-  const needsChars = [...new Set(seq.filter((n): n is Extract<Node, { kind: 'punct' }> => n.kind === 'punct' && n.ch !== '-' && n.ch !== ',').map((n) => n.ch))];
-  const start = startWords(seq, 0);
-  const starts = start.words && !start.empty && start.words.size && ![...start.words].some((w) => w === '') ? start.words : null;
-  let triggers: string[] | null | undefined;
+  const index = pre ?? indexOf(parsed!.seq, false);
   let matcher: PatternMatcher | undefined;
-  const closesWithWord = !(last.kind === 'punct' || last.kind === 'end');
+  let triggers = pre ? pre.triggers : undefined;
   return {
     get source() { return (source ??= makeSource()); },
-    get matcher() { return (matcher ??= buildMatcher(seq, opensWithWord, closesWithWord)); },
-    get triggers() { return triggers === undefined ? (triggers = seqTriggers(seq, 0)) : triggers; },
-    groups, needsChars, starts,
+    get matcher() {
+      if (!matcher) { const p = parse(); matcher = buildMatcher(p.seq, p.opensWithWord, p.closesWithWord); }
+      return matcher;
+    },
+    get triggers() { return triggers === undefined ? (triggers = seqTriggers(parse().seq, 0)) : triggers; },
+    groups: index.groups,
+    needsChars: index.needsChars,
+    starts: index.starts ? new Set(index.starts) : null,
   };
 }

@@ -5,12 +5,10 @@ import {
   type CodeActionParams,
   type Diagnostic,
   type TextEdit,
-} from 'vscode-languageserver/node';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrl, fixAll, type Finding } from '../core';
-import { allowPhraseEdit } from './configEdits';
+import { allowPhraseEdit, type AllowTarget } from './configEdits';
 import { rangeOf, SOURCE } from './diagnostics';
 import type { Outcome } from './state';
 
@@ -25,13 +23,20 @@ export function kindRequested(only: readonly string[] | undefined, kind: string)
   return only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
 }
 
-/** What the client can do and where new config files go. */
+/** What the client can do, and the config file "Always allow" edits (read beforehand, see configEdits.allowTarget). */
 export interface ActionContext {
-  workspaceFolders: string[];
   canCreateFiles: boolean;
+  allow?: AllowTarget;
 }
 
-export function codeActions(doc: TextDocument, params: CodeActionParams, outcome: Outcome, context: ActionContext = { workspaceFolders: [], canCreateFiles: false }): CodeAction[] {
+/** Whether a request may produce "Always allow" actions, which need the config file read first. */
+export function offersAllow(params: CodeActionParams): boolean {
+  const only = Array.isArray(params.context?.only) ? params.context.only : undefined;
+  const diagnostics = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
+  return kindRequested(only, CodeActionKind.QuickFix) && diagnostics.some((d) => ruleIdOf(d) !== undefined);
+}
+
+export function codeActions(doc: TextDocument, params: CodeActionParams, outcome: Outcome, context: ActionContext = { canCreateFiles: false }): CodeAction[] {
   const only = Array.isArray(params.context?.only) ? params.context.only : undefined;
   const actions: CodeAction[] = [];
   if (kindRequested(only, CodeActionKind.QuickFix)) actions.push(...quickFixes(doc, params, outcome, context));
@@ -86,7 +91,7 @@ function quickFixes(doc: TextDocument, params: CodeActionParams, outcome: Outcom
         const fileAction = CodeAction.create(`Disable ${ruleId} for this file`, { changes: { [uri]: [disableFileEdit(doc, ruleId)] } }, CodeActionKind.QuickFix);
         fileAction.diagnostics = [diagnostic];
         disables.push(fileAction);
-        const allow = allowAction(doc, finding, outcome, context);
+        const allow = allowAction(finding, context);
         if (allow) { allow.diagnostics = [diagnostic]; disables.push(allow); }
       }
       const docs = CodeAction.create(`Show documentation for ${ruleId}`, { title: `Show documentation for ${ruleId}`, command: 'vscode.open', arguments: [docsUrl(ruleId)] }, CodeActionKind.QuickFix);
@@ -118,15 +123,13 @@ export function disableFileEdit(doc: TextDocument, ruleId: string): TextEdit {
 }
 
 /** "Always allow “…”": adds the flagged words to `allow` in the nearest .trustlintrc.json (created if needed). */
-function allowAction(doc: TextDocument, finding: Finding, outcome: Outcome, context: ActionContext): CodeAction | undefined {
-  if (!doc.uri.startsWith('file:')) return undefined;
+function allowAction(finding: Finding, context: ActionContext): CodeAction | undefined {
+  if (!context.allow) return undefined;
   const phrase = finding.text.replace(/\s+/g, ' ').trim();
   if (!phrase || phrase.length > 80) return undefined;
-  const file = fileURLToPath(doc.uri);
-  const folder = context.workspaceFolders.map((f) => fileURLToPath(f)).filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file);
-  const edit = allowPhraseEdit(outcome.configFile, folder, phrase, context.canCreateFiles);
+  const edit = allowPhraseEdit(context.allow, phrase, context.canCreateFiles);
   if (!edit) return undefined;
-  const where = outcome.configFile ? path.basename(outcome.configFile) : '.trustlintrc.json (new)';
+  const where = context.allow.existing ? context.allow.existing.name : '.trustlintrc.json (new)';
   return CodeAction.create(`Always allow “${phrase}” (add to ${where})`, edit, CodeActionKind.QuickFix);
 }
 

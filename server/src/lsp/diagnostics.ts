@@ -1,5 +1,5 @@
 // Pure conversion from core findings to LSP diagnostics. Offsets become positions only here, via positionAt.
-import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver/node';
+import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrl, type Finding, type Severity } from '../core';
 

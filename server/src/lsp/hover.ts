@@ -1,5 +1,5 @@
 // Hover over a finding: the tactic, the message, why it erodes trust, and what to say instead.
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrl, getRule, type Category, type Finding } from '../core';
 import { rangeOf } from './diagnostics';

@@ -1,6 +1,6 @@
 // Outline and folding for Markdown and playbooks: headings nest by level; fenced code and front matter fold.
 // Pure functions over text, so they run on any document without the core.
-import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver/node';
+import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
 
 export interface Heading {
   level: number;

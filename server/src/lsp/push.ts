@@ -1,5 +1,5 @@
 // Push diagnostics for clients that cannot pull: debounced per URI, and a result for an old version is dropped.
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, type LintState, type Logger } from './state';
 

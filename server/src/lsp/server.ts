@@ -14,11 +14,12 @@ import {
   type InitializeResult,
   type Position,
   type Range,
-} from 'vscode-languageserver/node';
-import { pathToFileURL } from 'node:url';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
-import { CODE_ACTION_KINDS, codeActions } from './codeActions';
+import { CODE_ACTION_KINDS, codeActions, offersAllow } from './codeActions';
+import { allowTarget } from './configEdits';
+import { SETTINGS_ONLY, type ServerHost } from './host';
 import { hover } from './hover';
 import { trustReportFor } from './trustReport';
 import { documentSymbols, foldingRanges } from './outline';
@@ -26,7 +27,8 @@ import { PushScheduler } from './push';
 import { SettingsStore } from './settings';
 import { describe, LintState, type Outcome } from './state';
 
-export function startServer(connection: Connection): void {
+/** Serves one connection. `host` gives file access for config files (Node: the disk; browser: the client). */
+export function startServer(connection: Connection, host: ServerHost = SETTINGS_ONLY): void {
   const documents = new TextDocuments(TextDocument);
   let usePull = false;
   let canRefresh = false;
@@ -58,9 +60,11 @@ export function startServer(connection: Connection): void {
     // Editors without workspace/configuration (some Neovim setups) can pass settings at startup instead.
     const init = params.initializationOptions as { trustlint?: unknown } | undefined;
     if (init && typeof init === 'object' && init.trustlint !== undefined) settings.setGlobal(init.trustlint);
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    const stopAt = host.stopAtWorkspaceFolders ? workspaceFolders.flatMap((uri) => locations(host, uri)) : [];
     state = new LintState(settings, log, undefined, (file, issues) => {
       // Config problems appear on the config file itself, at the exact key, whether or not it is open.
-      const uri = pathToFileURL(file).href;
+      const uri = host.toUri(file);
       const diagnostics = issues.map((issue) => ({
         range: {
           start: { line: issue.line - 1, character: issue.column - 1 },
@@ -71,8 +75,7 @@ export function startServer(connection: Connection): void {
         message: `${issue.message}${issue.path ? '' : ''}`,
       }));
       connection.sendDiagnostics({ uri, diagnostics }).catch((error: unknown) => log.warn(`Could not report config problems: ${describe(error)}`));
-    });
-    workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    }, host, stopAt);
     canCreateFiles = (caps.workspace?.workspaceEdit?.resourceOperations ?? []).includes('create') && caps.workspace?.workspaceEdit?.documentChanges === true;
     if (!usePull) push = new PushScheduler(connection, documents, state, log);
 
@@ -169,8 +172,13 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params, token) =>
     guarded('code actions', [], async () => {
       if (!isRange(params?.range)) return [];
-      const found = await current(params.textDocument?.uri, token);
-      return found ? codeActions(found.doc, params, found.outcome, { workspaceFolders, canCreateFiles }) : [];
+      let found = await current(params.textDocument?.uri, token);
+      if (!found) return [];
+      // "Always allow" edits the config file, which is read first; then the outcome is fetched again (a cache hit
+      // unless the text changed meanwhile), so every edit is built from the current text.
+      const allow = offersAllow(params) ? await allowTarget(host, found.doc.uri, found.outcome.configFile, workspaceFolders) : undefined;
+      if (allow) found = await current(params.textDocument?.uri, token);
+      return found ? codeActions(found.doc, params, found.outcome, { canCreateFiles, allow }) : [];
     }),
   );
 
@@ -224,4 +232,14 @@ function isPosition(value: unknown): value is Position {
 function isRange(value: unknown): value is Range {
   const r = value as Range | undefined;
   return typeof r === 'object' && r !== null && isPosition(r.start) && isPosition(r.end);
+}
+
+/** The host location of a URI, or none when the host cannot read it. */
+function locations(host: ServerHost, uri: string): string[] {
+  try {
+    const location = host.locate(uri);
+    return location === undefined ? [] : [location];
+  } catch {
+    return [];
+  }
 }

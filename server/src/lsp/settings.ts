@@ -1,5 +1,5 @@
 // The `trustlint.*` settings: defaults, validation of what the client sends, and a per-URI cache.
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
 
 export type Profile = 'default' | 'consumer' | 'internal-training';
 

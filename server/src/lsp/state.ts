@@ -1,10 +1,10 @@
 // Lints documents through the core and keeps the last result per URI, keyed by (version, settings hash),
 // so pulls, code actions and hovers on an unchanged document cost nothing.
-import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver/node';
-import { ConfigResolver, type ConfigIssue } from '../node/configResolver';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLintCache, DEFAULT_CONFIG, lint, resolveConfig, type Finding, type LintCache, type ResolvedConfig } from '../core';
+import { AsyncConfigResolver, type ConfigIssue } from '../host/configResolver';
+import { SETTINGS_ONLY, type ServerHost } from './host';
 import { oversizeDiagnostic, toDiagnostics } from './diagnostics';
 import { isLintedLanguage, settingsHash, type Settings, type SettingsStore } from './settings';
 
@@ -23,7 +23,7 @@ export interface Outcome {
   languageId: string;
   /** Config handed to the core; code actions reuse it for fixAll. Undefined when the document was not linted. */
   config?: ResolvedConfig;
-  /** The nearest .trustlintrc.json, for the "allow this phrase" action. */
+  /** The nearest .trustlintrc.json (a host location), for the "allow this phrase" action. */
   configFile?: string;
   findings: Finding[];
   diagnostics: Diagnostic[];
@@ -40,7 +40,7 @@ export class LintState {
 
   /** Config files and their problems as last reported, so a fixed file gets its diagnostics cleared. */
   private readonly configIssues = new Map<string, string>();
-  private readonly resolver = new ConfigResolver();
+  private readonly resolver: AsyncConfigResolver | undefined;
 
   constructor(
     private readonly settings: SettingsStore,
@@ -49,7 +49,13 @@ export class LintState {
     private readonly lintFn: typeof lint = lint,
     /** Called when a config file's problems change; the server shows them on that file. */
     private readonly onConfigIssues: (file: string, issues: ConfigIssue[]) => void = () => {},
-  ) {}
+    /** File access for config files; settings only without it. */
+    private readonly host: ServerHost = SETTINGS_ONLY,
+    /** Locations where the upward config search stops. */
+    stopAt: string[] = [],
+  ) {
+    this.resolver = host.fs ? new AsyncConfigResolver(host.fs, { stopAt }) : undefined;
+  }
 
   /**
    * The outcome for the document's current text. Returns undefined when `isCancelled` fired, so a partial
@@ -58,12 +64,22 @@ export class LintState {
   async outcome(doc: TextDocument, isCancelled: () => boolean = () => false): Promise<Outcome | undefined> {
     const settings = await this.settings.get(doc.uri);
     if (isCancelled()) return undefined;
-    // Everything from here on is synchronous, so text, version and positions all belong to one snapshot.
     const hash = settingsHash(settings);
-    const cached = this.lastByUri.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.settingsHash === hash && cached.languageId === doc.languageId) {
-      return cached;
-    }
+    const cachedOutcome = () => {
+      const cached = this.lastByUri.get(doc.uri);
+      return cached && cached.version === doc.version && cached.settingsHash === hash && cached.languageId === doc.languageId ? cached : undefined;
+    };
+    const cached = cachedOutcome();
+    if (cached) return cached;
+    // The config depends on the URI only, so it is read before the text; in the browser that takes requests.
+    const linted = isLintedLanguage(settings, doc.languageId);
+    const generation = this.generation;
+    const found = linted ? await this.configForDocument(doc.uri, settings, hash) : undefined;
+    // A config file changed while it was being read: read it again rather than cache a stale result.
+    if (generation !== this.generation) return this.outcome(doc, isCancelled);
+    // Everything from here on is synchronous, so text, version and positions all belong to one snapshot.
+    const again = cachedOutcome();
+    if (again) return again;
     const base = {
       uri: doc.uri,
       version: doc.version,
@@ -73,15 +89,15 @@ export class LintState {
       languageId: doc.languageId,
     };
     let outcome: Outcome;
-    if (!isLintedLanguage(settings, doc.languageId)) {
+    if (!linted || !found) {
       outcome = { ...base, findings: [], diagnostics: [] };
     } else {
       const text = doc.getText();
-      const size = Buffer.byteLength(text, 'utf8');
+      const size = utf8Length(text);
       if (size > settings.maxFileSize) {
         outcome = { ...base, findings: [], diagnostics: [oversizeDiagnostic(doc, size, settings.maxFileSize)] };
       } else {
-        const { config, configFile, ignored } = this.configForDocument(doc.uri, settings, hash);
+        const { config, configFile, ignored } = found;
         if (ignored) {
           outcome = { ...base, config, configFile, findings: [], diagnostics: [] };
         } else {
@@ -101,7 +117,8 @@ export class LintState {
   }
 
   clear(): void {
-    this.resolver.invalidate();
+    this.host.invalidate?.();
+    this.resolver?.invalidate();
     this.generation++;
     this.lastByUri.clear();
     this.caches.clear();
@@ -127,11 +144,11 @@ export class LintState {
    * Settings are the base; the nearest .trustlintrc.json (with its extends and packs) wins over them, exactly as in
    * the CLI. A broken config file keeps the last good config and is reported on the file itself.
    */
-  private configForDocument(uri: string, settings: Settings, hash: string): { config: ResolvedConfig; configFile?: string; ignored: boolean } {
-    if (!uri.startsWith('file:')) return { config: this.configFor(settings, hash), ignored: false };
+  private async configForDocument(uri: string, settings: Settings, hash: string): Promise<{ config: ResolvedConfig; configFile?: string; ignored: boolean }> {
     try {
-      const file = fileURLToPath(uri);
-      const loaded = this.resolver.forFile(file, {
+      const file = this.resolver ? this.host.locate(uri) : undefined;
+      if (!file || !this.resolver) return { config: this.configFor(settings, hash), ignored: false };
+      const loaded = await this.resolver.forFile(file, {
         profile: settings.profile,
         checkBuyerTurns: settings.checkBuyerTurns,
         checkMetaDiscussion: settings.checkMetaDiscussion,
@@ -180,6 +197,19 @@ export class LintState {
     this.reported.add(message);
     this.log.warn(message);
   }
+}
+
+/** The UTF-8 size of a string, as Buffer.byteLength counts it (a lone surrogate takes three bytes). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { bytes += 4; i++; }
+    else bytes += 3;
+  }
+  return bytes;
 }
 
 export function describe(error: unknown): string {
