@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AsyncConfigResolver, SyncConfigResolver } from '../../server/src/host/configResolver';
 import type { AsyncFileSystem, SyncFileSystem } from '../../server/src/host/fileSystem';
-import { utf8Length } from '../../server/src/lsp/state';
+import { countUtf8, utf8Length } from '../../server/src/lsp/state';
 import { uriPaths } from '../../server/src/web/uriPaths';
 import { initializeParams, startWebServer } from '../../bench/web';
 
@@ -92,7 +92,8 @@ describe('web host', function () {
 
   it('counts UTF-8 bytes like Buffer.byteLength', function () {
     for (const text of ['', 'plain', 'naïve café', '😀 emoji', '\ud800 lone high', 'lone low \udc00', 'x'.repeat(1000) + '€']) {
-      assert.equal(utf8Length(text), Buffer.byteLength(text, 'utf8'), JSON.stringify(text));
+      assert.equal(countUtf8(text), Buffer.byteLength(text, 'utf8'), JSON.stringify(text));
+      assert.equal(utf8Length(text), Buffer.byteLength(text, 'utf8'));
     }
   });
 

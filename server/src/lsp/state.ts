@@ -93,7 +93,8 @@ export class LintState {
       outcome = { ...base, findings: [], diagnostics: [] };
     } else {
       const text = doc.getText();
-      const size = utf8Length(text);
+      // A UTF-16 unit is at most 3 UTF-8 bytes, so most documents need no byte count on each keystroke.
+      const size = text.length * 3 <= settings.maxFileSize ? 0 : utf8Length(text);
       if (size > settings.maxFileSize) {
         outcome = { ...base, findings: [], diagnostics: [oversizeDiagnostic(doc, size, settings.maxFileSize)] };
       } else {
@@ -201,6 +202,13 @@ export class LintState {
 
 /** The UTF-8 size of a string, as Buffer.byteLength counts it (a lone surrogate takes three bytes). */
 export function utf8Length(text: string): number {
+  // Node counts natively; the browser worker has no Buffer and counts here.
+  const buffer = (globalThis as { Buffer?: { byteLength(s: string, e: string): number } }).Buffer;
+  return buffer ? buffer.byteLength(text, 'utf8') : countUtf8(text);
+}
+
+/** UTF-8 length counted in JavaScript (lone surrogates count 3, as TextEncoder writes U+FFFD). */
+export function countUtf8(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
