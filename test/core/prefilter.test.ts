@@ -36,12 +36,13 @@ describe('matcher shortcuts', () => {
     assert.ok(texts.length > 400 && flagged > 200, `${texts.length} texts, ${flagged} findings`);
   });
 
-  it('agree on shouting, decoration, placeholders and odd spacing', () => {
-    const samples = rules.flatMap((r) => r.examples.flag.map((e) => e.text)).filter((_, k) => k % 3 === 0);
+  it('agree on shouting, decoration, placeholders and odd spacing', function () {
+    this.timeout(120_000);
+    const samples = rules.flatMap((r) => r.examples.flag.map((e) => e.text)).filter((_, k) => k % 5 === 0);
     const variants = samples.flatMap((t) => [t.toUpperCase(), t.replace(/ /g, '  '), t.replace(/ /g, ' **'), `"${t}"`, t.replace(/\b(\w)/g, '$1')]);
     const { fast, exhaustive } = both(variants.join('\n\n'), 'markdown');
     assert.deepEqual(fast, exhaustive);
-    assert.ok(fast.length > 100);
+    assert.ok(fast.length > 60);
   });
 
   it('agree on a generated playbook', function () {

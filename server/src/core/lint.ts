@@ -290,9 +290,11 @@ function lintChunk(raw: string, state: ScanState, atStart: boolean, scopeOptions
 /** `text` is the masked chunk; `lower` is its matchText(), which every pattern runs on. */
 function lintBlock(text: string, lower: string, block: Block, pack: CompiledPack, enabled: boolean[], config: ResolvedConfig, out: Candidate[], problems: Problem[]): void {
   if (block.meta && !config.checkMetaDiscussion) return;
-  const sentenceSpans = sentences(text, block.start, block.end);
+  const sentenceSpans = bounded(text, sentences(text, block.start, block.end));
   const tokens: Tokens = { count: 0, starts: [], words: [] };
-  for (const sentence of sentenceSpans) {
+  for (let si = 0; si < sentenceSpans.length; si++) {
+    const sentence = sentenceSpans[si];
+    const facts: SentenceFacts = { index: si };
     const sentenceText = lower.slice(sentence.start, sentence.end);
     // One pass over the sentence's words says which patterns have every required word present.
     for (const g of candidatePatterns(sentenceText, pack, enabled, tokens)) {
@@ -304,8 +306,8 @@ function lintBlock(text: string, lower: string, block: Block, pack: CompiledPack
           if (span) {
             const start = sentence.start + span.start;
             const end = sentence.start + span.end;
-            const severity = judge(text, lower, rule, start, end, sentence, sentenceSpans, config);
-            if (severity) out.push({ rule, start, end, severity, sentence, loud: /!!/.test(text.slice(sentence.start, sentence.end + 2)) });
+            const severity = judge(text, lower, rule, start, end, sentence, sentenceSpans, config, facts);
+            if (severity) out.push({ rule, start, end, severity, sentence, loud: (facts.loud ??= /!!/.test(text.slice(sentence.start, sentence.end + 2))) });
           }
         } catch (e) {
           problems.push({ message: `rule "${rule.spec.id}" failed and was skipped: ${(e as Error).message}` });
@@ -318,14 +320,37 @@ function lintBlock(text: string, lower: string, block: Block, pack: CompiledPack
         for (const m of matches(pattern, sentenceText, tokens)) {
           const start = sentence.start + m.index;
           const end = start + m.length;
-          const severity = judge(text, lower, rule, start, end, sentence, sentenceSpans, config);
-          if (severity) out.push({ rule, start, end, severity, sentence, loud: /!!/.test(text.slice(sentence.start, sentence.end + 2)) });
+          const severity = judge(text, lower, rule, start, end, sentence, sentenceSpans, config, facts);
+          if (severity) out.push({ rule, start, end, severity, sentence, loud: (facts.loud ??= /!!/.test(text.slice(sentence.start, sentence.end + 2))) });
         }
       } catch (e) {
         problems.push({ message: `rule "${rule.spec.id}" failed and was skipped: ${(e as Error).message}` });
       }
     }
   }
+}
+
+/** Longest span treated as one sentence; longer runs without sentence punctuation are cut at spaces. */
+const MAX_SENTENCE = 1000;
+
+/**
+ * Sentence spans with none longer than MAX_SENTENCE. Context checks look at a match's whole sentence, so a
+ * 100 KB paste with no full stops would otherwise cost time proportional to its length for every match in it.
+ */
+function bounded(text: string, spans: Span[]): Span[] {
+  if (spans.every((s) => s.end - s.start <= MAX_SENTENCE)) return spans;
+  const out: Span[] = [];
+  for (const s of spans) {
+    let start = s.start;
+    while (s.end - start > MAX_SENTENCE) {
+      let cut = text.lastIndexOf(' ', start + MAX_SENTENCE / 2 + 200);
+      if (cut <= start + MAX_SENTENCE / 4) cut = start + MAX_SENTENCE / 2;
+      out.push({ start, end: cut });
+      start = cut;
+    }
+    out.push({ start, end: s.end });
+  }
+  return out;
 }
 
 /** Where every cue of a cue rule occurs in a sentence (first cue start to last cue end), or undefined if one is missing. */
@@ -417,36 +442,56 @@ let maskBuffer = new Int32Array(0);
 let lastToken = new Int32Array(0);
 
 /** Applies the context cues to one match. Returns its severity, or undefined when it should not be reported. */
-function judge(text: string, lower: string, rule: CompiledRule, start: number, end: number, sentence: Span, all: Span[], config: ResolvedConfig): Severity | undefined {
+/** Facts about one sentence that every match in it shares: computed at most once per sentence. */
+interface SentenceFacts {
+  index: number;
+  meta?: boolean;
+  quotes?: Span[];
+  mention?: boolean;
+  question?: boolean;
+  loud?: boolean;
+  date?: boolean;
+  reason?: boolean;
+  capacity?: boolean;
+  /** unless-pattern results per clause start and rule. */
+  unless?: Map<string, boolean>;
+}
+
+function judge(text: string, lower: string, rule: CompiledRule, start: number, end: number, sentence: Span, all: Span[], config: ResolvedConfig, facts: SentenceFacts): Severity | undefined {
   const spec = rule.spec;
   if (!config.checkMetaDiscussion) {
-    if (isMetaSentence(text, sentence)) return undefined;
-    const quotes = quotedSpans(text, sentence);
-    if (quotes.some((q) => q.start <= start && end <= q.end) && isMentionContext(text, sentence, quotes)) return undefined;
+    if ((facts.meta ??= isMetaSentence(text, sentence))) return undefined;
+    const quotes = (facts.quotes ??= quotedSpans(text, sentence));
+    if (quotes.some((q) => q.start <= start && end <= q.end) && (facts.mention ??= isMentionContext(text, sentence, quotes))) return undefined;
   }
   const ctx = spec.context ?? {};
   if (ctx.questions) {
-    const q = isQuestion(text, sentence);
+    const q = (facts.question ??= isQuestion(text, sentence));
     if (ctx.questions === 'skip' && q) return undefined;
     if (ctx.questions === 'only' && !q) return undefined;
   }
   if (rule.unless.length) {
     const clause = clauseAround(text, sentence, start);
-    const clauseText = lower.slice(clause.start, clause.end);
-    for (const u of rule.unless) {
-      if (firstMatch(u, clauseText)) return undefined;
+    const key = `${clause.start}:${clause.end}:${rule.spec.id}`;
+    facts.unless ??= new Map();
+    let excepted = facts.unless.get(key);
+    if (excepted === undefined) {
+      const clauseText = lower.slice(clause.start, clause.end);
+      excepted = rule.unless.some((u) => firstMatch(u, clauseText) !== undefined);
+      facts.unless.set(key, excepted);
     }
+    if (excepted) return undefined;
   }
   let severity = spec.severity;
   if (ctx.legitimateDeadline || ctx.quantifiedCapacity) {
-    const idx = all.indexOf(sentence);
-    const windowText = [all[idx - 1], sentence, all[idx + 1]].filter(Boolean).map((s) => text.slice(s!.start, s!.end)).join(' ');
-    const own = text.slice(sentence.start, sentence.end);
-    if (ctx.legitimateDeadline && hasConcreteDate(own)) {
-      if (hasReason(windowText)) return undefined;
+    const own = () => text.slice(sentence.start, sentence.end);
+    if (ctx.legitimateDeadline && (facts.date ??= hasConcreteDate(own()))) {
+      const idx = facts.index;
+      const windowText = () => [all[idx - 1], sentence, all[idx + 1]].filter(Boolean).map((s) => text.slice(s!.start, s!.end)).join(' ');
+      if ((facts.reason ??= hasReason(windowText()))) return undefined;
       severity = 'information';
     }
-    if (ctx.quantifiedCapacity && hasQuantifiedCapacity(own)) return undefined;
+    if (ctx.quantifiedCapacity && (facts.capacity ??= hasQuantifiedCapacity(own()))) return undefined;
   }
   if (config.allow.length) {
     const lowered = text.slice(sentence.start, sentence.end).toLowerCase();
