@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildBuiltinIndex, compilePack, DEFAULT_CONFIG, lint, useBuiltinIndex } from '../../server/src/core';
+import { packHash } from '../../server/src/core/pack';
 import { BUILTIN_PACK_FILES } from '../../server/src/core/rules';
 
 const summary = (pack: ReturnType<typeof compilePack>) => {
@@ -29,6 +30,13 @@ describe('pack index', () => {
     const withIndex = lint(text, { config: { ...DEFAULT_CONFIG, pack: pack.value } }).findings.map((f) => f.ruleId);
     assert.ok(withIndex.length >= 2);
     assert.deepEqual(withIndex, lint(text).findings.map((f) => f.ruleId));
+  });
+
+  it('still matches rules whose examples were left out (the server bundles drop them)', () => {
+    const lean = BUILTIN_PACK_FILES.map(({ name, pack }) => ({ name, pack: { ...(pack as object), rules: (pack as { rules: object[] }).rules.map((r) => ({ ...r, examples: { flag: [], allow: [] } })) } }));
+    assert.equal(packHash(lean), index.hash);
+    const changed = lean.map(({ name, pack }, k) => ({ name, pack: k === 0 ? { ...pack, rules: pack.rules.slice(1) } : pack }));
+    assert.notEqual(packHash(changed), index.hash);
   });
 
   it('refuses an index made from other rules', () => {

@@ -54,13 +54,20 @@ export function isQuestion(text: string, s: Span): boolean {
 }
 
 /** Wording that marks a sentence as discussing a phrase rather than using it ("Avoid saying …", "❌"). */
-const META_SENTENCE = /\b(?:avoid(?:ing)?\s+(?:saying|phrases?|lines?|language|wording|words|terms|using|openers?|closes?|things)|don'?t\s+(?:say(?!\s+(?:no|yes|i|we)\b)|use|write)\b|do not\s+(?:say(?!\s+(?:no|yes|i|we)\b)|use|write)\b|never\s+(?:say|write)\b|instead of|rather than (?:saying|writing)|old script|banned (?:phrases?|words?|lines?)|red flags?|anti-?patterns?|role-?play|training exercise|counter-?examples?|we don'?t talk like)\b|❌|✗|✘|🚫/i;
+const META_SENTENCE = /\b(?:avoid(?:ing)?\s+(?:saying|writing|putting|sending|telling|promising|claiming|phrases?|lines?|language|wording|words|terms|using|openers?|closes?|things)|avoid(?:ing)?\s+["\u201c']|(?:old|retired|former|previous)\s+(?:email\s+|sales\s+|call\s+)?(?:templates?|cadences?|scripts?|copy|subject lines?|talk tracks?|wording|phrasing)\b|\(retired\)|we\s+(?:no longer|stopped|quit)\s+(?:say|saying|use|using|send|sending|write|writing)\b|don'?t\s+(?:say(?!\s+(?:no|yes|i|we)\b)|use|write)\b|do not\s+(?:say(?!\s+(?:no|yes|i|we)\b)|use|write)\b|never\s+(?:say|write)\b|rather than (?:saying|writing)|old script|banned (?:phrases?|words?|lines?|in|from|by)|red flags?|anti-?patterns?|role-?play|training exercise|counter-?examples?|we don'?t talk like)\b|❌|✗|✘|🚫/i;
 
 /** Reporting or naming verbs: quoted text near them is mentioned, not said to the buyer. */
-const MENTION = /\b(?:(?:they|buyers?|prospects?|customers?|clients?|he|she|someone|people|reps?|managers?|others?|salespeople|sellers?)\s+(?:say|says|said|ask|asks|asked|tell|tells|told|write|writes|wrote|use|used|uses|yell|yelled|reply|replies|replied|object|objects|mention|mentions|mentioned|hear|hears|heard)|says|said|phrases?|lines? like|words? like|wording|bristle\w*|react\w* to|hears?|heard|hearing|called|known as|such as|told|yell\w*|shout\w*|asked|examples?|quoted|classic|clich[eé]s?|technique|tactics?|used to say|(?:taught|trained|coached|told|drilled|encouraged) to)\b/i;
+const MENTION = /\b(?:(?:they|buyers?|prospects?|customers?|clients?|he|she|someone|people|reps?|managers?|others?|salespeople|sellers?)\s+(?:say|says|said|ask|asks|asked|tell|tells|told|write|writes|wrote|use|used|uses|yell|yelled|reply|replies|replied|object|objects|mention|mentions|mentioned|hear|hears|heard)|says|said|phrases?|lines? like|words? like|wording|bristle\w*|react\w* to|hears?|heard|hearing|called|known as|such as|told|yell\w*|shout\w*|asked|examples?|quoted|classic|clich[eé]s?|technique|tactics?|used to say|(?:taught|trained|coached|told|drilled|encouraged) to|renamed|titled|entitled|modules?|decks?|(?:don'?t|do not|never|no longer|stopped|won'?t)\s+(?:show|display|use|using|say|saying|send|sending|write|writing|tell|telling|promise|claim|run|running)|(?:kind|sort|type) of (?:line|phrase|thing|language|wording|copy)|never use it|training note)\b/i;
+
+/** A sentence that is the subject of the next one ("Why wait? is a phrase we removed"): lower-case copula right after it. */
+const NAMED_BY_NEXT = /^["'\u201d\u2019)*_]*\s+(?:is|was|are|were)\s+(?:a|an|the|one|exactly|what|how|our|on)\b/;
+
+/** "Instead of …" opening a sentence or clause, or followed by a quote, names the wording to avoid; at the end of an instruction it does not. */
+const INSTEAD_OF = /(?:^|[,;:(\u2014]\s*|\s-\s*)["'\u201c*_\s]*instead of\b|\binstead of\s+(?:saying|writing|using|["'\u201c])/i;
 
 export function isMetaSentence(text: string, s: Span): boolean {
-  return META_SENTENCE.test(text.slice(s.start, s.end)) || inCounterExampleColumn(text, s);
+  const body = text.slice(s.start, s.end);
+  return META_SENTENCE.test(body) || INSTEAD_OF.test(body) || inCounterExampleColumn(text, s) || NAMED_BY_NEXT.test(text.slice(s.end, s.end + 40));
 }
 
 /** A table column whose header announces counter-examples ("Don't say | Say instead", "Before | After"). */
@@ -108,11 +115,13 @@ function cells(line: string): string[] {
 
 /** Quoted spans inside a sentence ("…" or '…', allowing apostrophes inside words). */
 export function quotedSpans(text: string, s: Span): Span[] {
-  const sentence = text.slice(s.start, s.end);
+  // sentences() trims an opening quote off the sentence start; take it back so the quote still pairs up.
+  const from = s.start > 0 && /["']/.test(text[s.start - 1]) ? s.start - 1 : s.start;
+  const sentence = text.slice(from, s.end);
   const out: Span[] = [];
   const re = /"[^"\n]+"|(?<![\p{L}\p{N}])'(?:[^'\n]|'(?=\p{L}))+'(?![\p{L}\p{N}])/gu;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(sentence)) !== null) out.push({ start: s.start + m.index, end: s.start + m.index + m[0].length });
+  while ((m = re.exec(sentence)) !== null) out.push({ start: from + m.index, end: from + m.index + m[0].length });
   // A quote left open at the end of a sentence still marks a mention ("…says 'act now.").
   return out;
 }
@@ -132,7 +141,7 @@ const DATE = new RegExp(
   `\\b(?:${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b|q[1-4]\\b|(?:the\\s+)?(?:\\d{1,2})(?:st|nd|rd|th)\\b|\\d+\\s+(?:business\\s+)?(?:days|weeks|months)\\b|${MONTH}\\s+\\d{4})|\\{\\{\\s*[\\w ]*(?:date|deadline|expiry|day)[\\w ]*\\}\\}`,
   'i',
 );
-const REASON = /\b(?:because|due to|per|as (?:listed|published|stated|posted|announced|noted)|published|see|policy|standard|renew(?:al|als|s|ed)?|contract|registration|price list|pricing page|fiscal|according to|notice|regulat\w*|rebate|programs?|valid for|honou?red|won'?t be charged|no penalty|you (?:asked|requested)|requested|(?:your|the buyer's|the customer's) (?:request|rfp|deadline|timeline|budget|process|contract|renewal)|supplier costs|current customers keep|existing customers|grandfather\w*|link)\b|\{\{\s*[\w ]*(?:reason|source|link)[\w ]*\}\}/i;
+const REASON = /\b(?:because|due to|per|as (?:listed|published|stated|posted|announced|noted)|published|see|policy|standard|renew(?:al|als|s|ed)?|contract|registration|price list|pricing page|fiscal|according to|notice|regulat\w*|rebate|programs?|valid for|honou?red|won'?t be charged|no penalty|you (?:asked|requested)|requested|(?:your|the buyer's|the customer's) (?:request|rfp|deadline|timeline|budget|process|contract|renewal)|supplier costs|current customers keep|existing customers|grandfather\w*|link|website|printed|for every (?:applicant|customer|buyer|client|attendee|student|member)|everyone gets|same (?:date|rate|price|deadline|terms) for)\b|\{\{\s*[\w ]*(?:reason|source|link)[\w ]*\}\}/i;
 
 export function hasConcreteDate(s: string): boolean { return DATE.test(s); }
 export function hasReason(s: string): boolean { return REASON.test(s); }

@@ -153,15 +153,20 @@ const INDEX_VERSION = 1;
 let builtinIndex: PackIndex | undefined;
 let builtinHash: string | undefined;
 
-/** FNV-1a over the shipped rule files: cheap, and enough to tell a stale index from a current one. */
+/** FNV-1a over what of the shipped rules compiles into prefilter data: enough to tell a stale index from a current one. */
 function builtinPackHash(): string {
-  if (builtinHash === undefined) {
-    const text = `${INDEX_VERSION}\u0000${JSON.stringify(BUILTIN_PACK_FILES)}`;
-    let h = 0x811c9dc5;
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    builtinHash = `${INDEX_VERSION}-${(h >>> 0).toString(16)}-${text.length}`;
-  }
-  return builtinHash;
+  return (builtinHash ??= packHash(BUILTIN_PACK_FILES));
+}
+
+/**
+ * Hash of rule files for the index. Only ids and patterns count: the server bundles leave the examples out
+ * (esbuild.mjs), and the index must still match there.
+ */
+export function packHash(files: ReadonlyArray<{ pack: unknown }>): string {
+  const text = `${INDEX_VERSION}\u0000${JSON.stringify(files.map(({ pack }) => (pack as RulePackFile).rules.map((r) => [r.id, r.patterns, r.cues, r.unless])))}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${INDEX_VERSION}-${(h >>> 0).toString(16)}-${text.length}`;
 }
 
 /** Builds the shipped pack's index (run at build time). */

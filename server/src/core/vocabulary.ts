@@ -13,7 +13,7 @@ export const MACROS: Record<string, string[]> = {
   ],
   THEY: ['they', 'the buyer', 'the prospect', 'the customer', 'the client', 'buyers', 'prospects', 'customers', 'he', 'she'],
   N: [
-    '<NUM>', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'a couple [of]', 'a few',
+    '<NUM>', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'a couple [of]', 'a few', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'a hundred', 'over <NUM>', 'more than <NUM>',
     'a handful of', 'several', 'a dozen', 'dozens of', 'hundreds of', 'thousands of', 'millions of',
   ],
   TIME: [
@@ -36,6 +36,7 @@ export const MACROS: Record<string, string[]> = {
     '{expire|vanish|disappear|evaporate|lapse|dry up}+', '{ends|is ending|will end|dies|will die}', 'go+ away', 'run+ out', '{close|closing|closes} {soon|fast|quickly|tonight|today|shortly}',
     "{is|are|it's|it is|will be|it'll be|be|gets|get} {gone|void|history|dead|pulled|withdrawn|off the table|taken off the table|no longer available|over}",
     "{won't|will not|wont} {be here|be there|last|be available|be around|stick around|be on the table|exist|hold|survive}",
+    '{is|are|being|gets|get|will be} {retired|scrapped|discontinued|sunset|sunsetted|withdrawn|killed|axed}',
   ],
   // Buyer delay: what a threat or an urgency claim punishes.
   DELAY: [
@@ -45,7 +46,7 @@ export const MACROS: Record<string, string[]> = {
   // Consequences a seller threatens: the offer or service gets worse.
   WORSEN: [
     '{lose|forfeit|double|triple|jump|rise|disappear|vanish|expire|lapse|revert|downgrade}+', '{drop|fall|go|goes|went}+ {to|down to|up}',
-    'pay+ {more|full price|list price|the full rate|extra|double}', '{be|get|gets|got|is} {cut|cut off|suspended|downgraded|reduced|deprioritized|deprioritised|bumped|released|reassigned|gone|pulled}',
+    'pay+ {more|full price|list price|list|the full rate|extra|double|the full amount|full whack|sticker}', '{be|get|gets|got|is} {cut|cut off|suspended|downgraded|reduced|deprioritized|deprioritised|bumped|released|reassigned|gone|pulled}',
     'off the table', 'go+ to the back', 'give+ …3 to {another|someone|somebody|the next}',
   ],
   // Who a seller threatens to escalate to, over the buyer's head.
@@ -56,7 +57,8 @@ export const MACROS: Record<string, string[]> = {
   // Organisations and groups of buyers, for bandwagon and activity claims.
   ORGS: [
     '{company|firm|team|business|organisation|organization|org|brand|agency|client|customer|buyer|account|prospect|retailer|startup|shop|vendor|bank|hospital|school|practice|player|leader|peer|enterprise}+',
-    'companies', 'businesses', 'people', 'folks', 'users', 'shoppers', 'cfos', 'ceos', 'ctos', 'cios', 'vps',
+    '{clinic|homeowner|household|family|couple|parent|dealer|dealership|hotel|restaurant|landlord|bidder|operator|planner|consultant|logo|member|subscriber|student|clinician|provider|carrier|insurer|charity|nonprofit|studio|gym|salon|office|lab|store|venue|founder|owner|neighbour|neighbor}+',
+    'companies', 'businesses', 'people', 'folks', 'users', 'shoppers', 'cfos', 'ceos', 'ctos', 'cios', 'vps', 'families', 'agencies', 'charities',
   ],
   // The documents a close pushes across the table.
   PAPERWORK: [
@@ -68,6 +70,7 @@ export const MACROS: Record<string, string[]> = {
     'decide', 'sign+', 'commit+', 'buy', 'purchase', 'choose', 'make a {decision|call|choice}', 'pull the trigger', 'get started',
     'move forward', 'go ahead', 'lock {it|this|that} in', 'say yes', 'ink {it|the deal|this}', 'confirm', 'agree', 'commit to {it|this}',
     'give {me|us} {a yes|an answer|the green light|your signature|a decision}', 'get {it|this|the deal} {done|signed}', 'close {it|this|the deal}',
+    'put pen to paper', 'sign on the dotted line', 'get {it|this|the deal} across the line', 'proceed', 'book {it|this}', 'sign up', 'move ahead', 'go for it',
   ],
   // Insults aimed at a buyer's judgment.
   INSULT: [
@@ -77,6 +80,80 @@ export const MACROS: Record<string, string[]> = {
   COMPETITORS: ['competitor+', 'rival+', 'peers', 'the competition', 'everyone else', 'other companies', 'other teams', 'your industry'],
   SLOT: [
     '{spot|seat|slot|place|opening|license|licence|unit|space|room|vacancy|position}+', '{onboarding|implementation|kickoff|launch|pilot} {slot|spot|seat|window}+',
+  ],
+  // Near-future time: what an urgency claim says an offer lasts until (broader than <TIME>).
+  SOON: [
+    '<TIME>', 'soon', 'shortly', 'any {day|minute|moment|second|time} [now]', 'next {week|month|quarter|year|cycle|season}',
+    'this {week|month|quarter|weekend|half|round|cycle}', 'before {long|then|the weekend|the holidays|the new year|it goes|they go|the increase|the change}',
+    'after {today|tonight|this|that|the weekend|this call|this week|this month}', 'by the weekend', '{month|quarter|year} end', 'in <N> {days|hours|weeks}',
+    'until {i|we|you} {get off|hang up|leave|go|walk out|drive off|log off}', 'once {i|we} {leave|hang up|drive off|walk out|get off|log off}', 'overnight',
+    'from {monday|tuesday|wednesday|thursday|friday|tomorrow|next week|next month}', 'before {i|we} {leave|hang up|drive off|walk out}', 'end of [the] {day|week|month|quarter|year}',
+  ],
+  // Price nouns: what a threatened price rise is about.
+  PRICE: [
+    '{price|rate|premium|cost|fee|fare|tariff|charge|subscription|discount|quote|deal|offer}+', 'pricing', 'tuition',
+  ],
+  // How a price is said to rise.
+  RISE: [
+    '{rise|climb|jump|increase|spike|soar|double|triple|skyrocket|balloon|rocket}+', '{go|goes|going|went} up', 'shoot+ up', 'be higher', 'change+ any day',
+    'about to {change|move|rise|climb|jump|go up|increase}', "won't be this {low|cheap|good}", 'never be this {low|cheap|good}', 'higher', 'more expensive', 'pricier', 'charged more',
+  ],
+  // Securing verbs: what an urgency claim tells the buyer to do.
+  GRAB: [
+    '{grab|lock|book|secure|claim|reserve|snag|nab|bag}+', 'lock+ […2] in', 'get+ […3] in', 'snap+ […3] up', 'jump+ on',
+  ],
+  // The seller's own calendar or numbers, put on the buyer.
+  QUOTA: [
+    '{month-end|quarter-end|year-end|period-end}', "{fiscal|financial|sales} year", '{my|our} {number|numbers|quota|target|targets|quarter|books|forecast|pipeline|month|year}',
+    '{q1|q2|q3|q4} {number|numbers|target|targets|quota|close|forecast}', 'my {q1|q2|q3|q4}', 'my {commission|bonus|accelerator|spiff|president\'s club}',
+  ],
+  // Other buyers said to be waiting for what the buyer hesitates over.
+  OTHERS: [
+    '{another|other|a different|the next} [{big|local|large|major|rival}] <ORGS>', '<N> other [{big|local|large|major|rival}] <ORGS>', '{someone|somebody} else',
+  ],
+  // What a seller threatens to do to the offer or the buyer's place.
+  PULL: [
+    '{pull|withdraw|rescind|revoke|cancel|release|reassign|void|scrap|suspend|terminate|yank|retract|reallocate|forfeit}+', 'give+ …3 to', 'hand+ …3 to',
+    'move+ on', 'take+ {it|this|that|the offer|the deal|the price|the discount} {away|back|off the table}', '{go|goes|going|went} to {another|someone|the next|a client|a customer|the waitlist}',
+    'let …2 go', 'cut+ off', 'shut+ off', 'switch+ off', 'turn+ off',
+  ],
+  // Lawyers and collectors a seller threatens the buyer with.
+  LEGAL: [
+    'legal', '{lawyer|attorney|solicitor|counsel|collection+|debt collector}+', 'legal {team|department|dept}', 'our lawyers', 'court', 'lawsuit', 'sue',
+  ],
+  // Catastrophic outcomes a fear appeal predicts.
+  DOOM: [
+    'done for', 'toast', 'ruined', 'bankrupt', 'wiped out', 'out of business', 'dead in the water', 'screwed', 'doomed', '{is|be|are} history',
+    '{go|goes|going|went} {under|bust|belly up|bankrupt}', 'not make it', "{won't|will not|might not|may not|couldn't|could not|wouldn't} {survive|make it|recover|last}",
+    'left with nothing', 'sitting ducks', 'an easy target', 'the next victim', 'lose everything', 'out of a job', 'on the street',
+  ],
+  // Incidents a fear appeal invokes.
+  DISASTER: [
+    '{breach|hack|attack|ransomware|fine|lawsuit|audit|outage|fire|flood|break-in|burglary|accident|incident|disaster|crash|mistake|injury|illness|storm|leak|failure|penalty}+',
+    'data breach', 'bad day', 'bad audit', 'ransomware hit', 'cyber attack',
+  ],
+  // Contact channels, for evading a block or opt-out.
+  CHANNEL: [
+    '{number|line|phone|mobile|cell|email|e-mail|address|account|inbox|channel|profile|handle|domain|sim|burner|whatsapp|linkedin|sequence|cadence}+', 'office line',
+  ],
+  // A buyer's opt-out: the request persistence ignores.
+  OPTOUT: [
+    'stop', '{unsubscribe|opt out|opt-out|optout|block}+', 'remove me', 'take me off', 'leave me alone', 'not interested', '{do not|do-not} {call|contact|email}', 'dnc',
+    'stop {contacting|calling|emailing|messaging|texting} me', 'no thanks', "don't contact", 'blocked',
+  ],
+  // Contact verbs, for cadences.
+  CONTACT: [
+    '{call|email|e-mail|ping|text|message|dm|chase|nudge|dial|ring|hound|pester|hit …2 up|follow+ up|reach+ out|touch+ base|bump|poke|spam|bombard|follow-up}+',
+  ],
+  // Adoption verbs: what bandwagon claims say others have done.
+  ADOPT: [
+    '{sign|switch|buy|adopt|join|onboard|use|upgrade|enrol|enroll|register|renew|subscribe|book|request|order|choose|pick|partner|migrate|standardise|standardize}+',
+    '{move|come|jump|hop|get}+ {on board|onboard|over|across|on}', '{had|got|have} …3 {fitted|installed|put in}', '{made|make|makes|making} the {switch|move|jump|leap|change}', 'gone with us', 'went with us',
+  ],
+  // Universal or sweeping groups of others, for bandwagon claims.
+  EVERYONE: [
+    'all [of] [the] [other] <ORGS>', 'all [of] [the] [other] …2 <ORGS>', 'every [other] {<ORGS>|analyst|expert|consultant|planner|agency|firm|team|leader|cfo|ceo|cto}', 'every [other] …2 {<ORGS>|analyst|expert|consultant|planner|agency|firm|team|leader|cfo|ceo|cto}', '{everyone|everybody} [else]',
+    'half {the|of}', 'most of <YOUR>', 'all <YOUR> {<ORGS>|<COMPETITORS>|peers|rivals|neighbours|neighbors}', '{nobody|no one|no-one} [else]', 'the rest of <YOUR> {<ORGS>|industry|market|sector|field|space}', '{all|every} [the] {top|leading|best|smart|serious|successful}',
   ],
   ROLE: [
     'legal', 'procurement', 'finance', 'boss', 'manager', 'board', 'partner', 'spouse', 'wife', 'husband', 'team', 'it',
@@ -136,6 +213,8 @@ export const IRREGULAR: Record<string, string[]> = {
   catch: ['catches', 'caught', 'catching'],
   bring: ['brings', 'brought', 'bringing'],
   know: ['knows', 'knew', 'known', 'knowing'],
+  hear: ['hears', 'heard', 'hearing'],
+  spread: ['spreads', 'spreading'],
   see: ['sees', 'saw', 'seen', 'seeing'],
   fall: ['falls', 'fell', 'fallen', 'falling'],
   choose: ['chooses', 'chose', 'chosen', 'choosing'],

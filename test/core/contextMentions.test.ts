@@ -1,0 +1,27 @@
+// Context cues added in the generalisation round: retired templates, "avoid writing", renamed modules, a sentence
+// named by the next one, quotes opening a sentence, and "instead of" only when it names the wording to avoid.
+import * as assert from 'node:assert/strict';
+import { lint } from '../../server/src/core';
+
+const flagged = (text: string) => lint(text, { languageId: 'playbook' }).findings.filter((f) => f.category !== 'playbook').map((f) => f.ruleId);
+
+describe('meta and mention context', () => {
+  const quiet = [
+    'Avoid writing "act now" or "last chance" in subject lines.',
+    'Old cadence (retired): "Call every day until they pick up."',
+    'Why wait? is a phrase we removed from every template last year.',
+    '"Trust me, it\'s risk-free" is on our list of phrases reps should never use.',
+    'We don\'t show "X people are viewing this" banners on our listings.',
+    'Instead of "act now", we say "take the time you need".',
+    'The early-bird rate ends on 1 March, the same date printed on our website for every applicant.',
+  ];
+  for (const text of quiet) it(`does not flag: ${text}`, () => assert.deepEqual(flagged(text), []));
+
+  const loud = [
+    'Act now, this price is gone tonight.',
+    'If they unsubscribe, move them to the nurture sequence instead of removing them.',
+    'Why wait? The price goes up tomorrow.',
+    'This price disappears at midnight.',
+  ];
+  for (const text of loud) it(`still flags: ${text}`, () => assert.ok(flagged(text).length > 0, `expected a finding in: ${text}`));
+});
