@@ -238,11 +238,18 @@ function memoryAndSize(): void {
   say('');
   if (peak > 0) {
     say(`Peak RSS of a process linting the ${fmt(mb(text), 1)} MB playbook: ${peak} MB (${baseline} MB of it is Node and the text itself, measured by the same process reading the file without linting).`);
-    say(`Of that, ${code} MB is V8 code space at the end, nearly all of it the compiled pattern regexes: the price of one regular expression per pattern, which an automaton over tokens would not pay.`);
+    say(`Of that, ${code} MB is V8 code space at the end (compiled code, including the regular expressions still used: the scanner's, and the few patterns without start words).`);
   }
-  for (const f of ['dist/server.js', 'dist/cli.js', 'dist/extension.js']) {
-    const p = path.join(root, f);
-    if (fs.existsSync(p)) say(`- \`${f}\`: ${fmt(fs.statSync(p).size / 1024, 0)} KB`);
+  // Sizes of what ships: production bundles (minified, no source maps), built into a scratch folder.
+  const prod = path.join(tmp, 'prod');
+  const built = spawnSync(process.execPath, [path.join(root, 'esbuild.mjs'), '--production'], { cwd: root, env: { ...process.env, TRUSTLINT_OUT: prod }, encoding: 'utf8' });
+  if (built.status === 0) {
+    for (const f of ['server.js', 'cli.js', 'extension.js', 'web/server.js', 'web/extension.js', 'pack-index.json']) {
+      const p = path.join(prod, f);
+      if (fs.existsSync(p)) say(`- \`dist/${f}\` (production): ${fmt(fs.statSync(p).size / 1024, 0)} KiB`);
+    }
+  } else {
+    say(`Production bundles: not built (${built.stderr.trim().split('\n')[0]}).`);
   }
   say('');
 }
@@ -272,7 +279,7 @@ function memoryAndSize(): void {
     const web = await webFigures();
     say('## Web build');
     say('');
-    say(`- \`dist/web/extension.js\`: ${fmt(web.extensionBytes / 1024, 0)} KB; \`dist/web/server.js\`: ${fmt(web.serverBytes / 1024, 0)} KB`);
+    say(`- Development bundles: \`dist/web/extension.js\` ${fmt(web.extensionBytes / 1024, 0)} KiB, \`dist/web/server.js\` ${fmt(web.serverBytes / 1024, 0)} KiB (production sizes above)`);
     if (web.activationMs !== undefined) say(`- Web worker start to first diagnostics on a playbook (config read through the client's file requests): ${fmt(web.activationMs, 0)} ms`);
     say('');
   } catch (e) {
