@@ -22,6 +22,7 @@ import {
   encodeText,
   keepLineEndings,
   readTextFile,
+  type ReadResult,
   writeFileAtomic,
   writeReportFile,
 } from '../node/textFile';
@@ -147,9 +148,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     for (const e of collected.errors) warn(e.message);
     const scores: FileScore[] = [];
     let errors = collected.errors.length;
-    for (const absolute of collected.files) {
+    for await (const [absolute, read] of readAhead(collected.files)) {
       const displayName = toPosixRelative(io.cwd, absolute);
-      const read = await readTextFile(absolute);
       if (!read.ok) { warn(`${displayName}: ${read.message}`); if (read.reason !== 'too-large') errors++; continue; }
       const loaded = configFor(absolute);
       if (!checkConfig(loaded)) { errors++; continue; }
@@ -228,11 +228,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       warn(message);
     };
     let done = 0;
-    for (const absolute of collected.files) {
+    for await (const [absolute, read] of readAhead(collected.files)) {
       const displayName = toPosixRelative(io.cwd, absolute);
       progress?.update(done, displayName);
       done++;
-      const read = await readTextFile(absolute);
       if (!read.ok) {
         if (read.reason === 'too-large') {
           note(`${displayName}: ${read.message}`);
@@ -343,3 +342,15 @@ async function emit(io: CliIo, options: CliOptions, text: string, fail: (m: stri
   return written.ok ? EXIT_OK : fail(written.message);
 }
 
+/**
+ * Reads files in order while the next few are already being read, so linting one file overlaps reading the
+ * next instead of waiting on the disk each time.
+ */
+async function* readAhead(files: readonly string[], window = 8): AsyncGenerator<[string, ReadResult]> {
+  const pending: Array<Promise<ReadResult>> = [];
+  let next = 0;
+  for (let k = 0; k < files.length; k++) {
+    while (next < files.length && next < k + window) pending.push(readTextFile(files[next++]));
+    yield [files[k], await pending.shift()!];
+  }
+}

@@ -471,7 +471,10 @@ function judge(text: string, lower: string, rule: CompiledRule, start: number, e
     if (ctx.questions === 'only' && !q) return undefined;
   }
   if (rule.unless.length) {
-    const clause = clauseAround(text, sentence, start);
+    // A cue rule's match spans its cues, possibly across clauses: an exception anywhere in those clauses counts.
+    const first = clauseAround(text, sentence, start);
+    const last = rule.cues.length && end > first.end ? clauseAround(text, sentence, end - 1) : first;
+    const clause = { start: first.start, end: Math.max(first.end, last.end) };
     const key = `${clause.start}:${clause.end}:${rule.spec.id}`;
     facts.unless ??= new Map();
     let excepted = facts.unless.get(key);
