@@ -2,7 +2,7 @@
 // (same separators, gaps, optional parts and ordered choices), but built from small shared pieces.
 // One big regex per pattern costs milliseconds to compile and tens of kilobytes of machine code each; this
 // costs a few closures, and word lists become set lookups. Offsets are into matchText(), like the regexes'.
-import { formsRegex, pairVariants, parsePattern, PATTERN_LIMITS, wordForms, type Node } from './pattern';
+import { formsRegex, pairAt, parsePattern, PATTERN_LIMITS, wordForms, type Node } from './pattern';
 import { MACROS, RAW_MACROS } from './vocabulary';
 
 /** Continuation: given where the pattern has got to, returns the match end or -1. */
@@ -183,16 +183,13 @@ function buildSeq(seq: Node[], depth: number, lead = false): Step {
   let needSep = lead;
   for (let k = 0; k < seq.length; k++) {
     const node = seq[k];
-    const next = seq[k + 1];
-    if (node.kind === 'word' && !node.inflect && next?.kind === 'word' && !next.inflect) {
-      const pair = pairVariants(node.word, next.word);
-      if (pair) {
-        if (needSep) steps.push(sep);
-        steps.push(wordLeaf(pair));
-        needSep = true;
-        k++;
-        continue;
-      }
+    const pair = pairAt(seq, k);
+    if (pair) {
+      if (needSep) steps.push(sep);
+      steps.push(wordLeaf(pair));
+      needSep = true;
+      k++;
+      continue;
     }
     switch (node.kind) {
       case 'gap':

@@ -260,6 +260,16 @@ function contractionVariants(word: string): string[] {
 }
 
 /** Variants for a two-word sequence that has a contracted form ("do not" -> "don't"). */
+/**
+ * The contracted-pair variants when the words at k and k+1 form one ("do not" -> "don't", "dont"), else null.
+ * Every reader of a pattern (regex, matcher, prefilter) treats such a pair as one element.
+ */
+export function pairAt(seq: readonly Node[], k: number): string[] | null {
+  const node = seq[k];
+  const next = seq[k + 1];
+  return node?.kind === 'word' && !node.inflect && next?.kind === 'word' && !next.inflect ? pairVariants(node.word, next.word) : null;
+}
+
 export function pairVariants(a: string, b: string): string[] | null {
   if (b === 'not' && NOT_CONTRACTIONS[a]) return [`${a} not`, ...NOT_CONTRACTIONS[a]];
   if (a === 'can' && b === 'not') return ['can not', ...NOT_CONTRACTIONS.can];
@@ -353,15 +363,12 @@ function compileSeq(seq: Node[], depth: number, lead = false): string {
   let needSep = lead;
   for (let k = 0; k < seq.length; k++) {
     const node = seq[k];
-    const next = seq[k + 1];
-    if (node.kind === 'word' && !node.inflect && next?.kind === 'word' && !next.inflect) {
-      const pair = pairVariants(node.word, next.word);
-      if (pair) {
-        out += (needSep ? SEP : '') + altRegex(pair);
-        needSep = true;
-        k++;
-        continue;
-      }
+    const pair = pairAt(seq, k);
+    if (pair) {
+      out += (needSep ? SEP : '') + altRegex(pair);
+      needSep = true;
+      k++;
+      continue;
     }
     switch (node.kind) {
       case 'gap':
@@ -428,8 +435,7 @@ function elementTriggers(seq: Node[], depth: number): string[][] {
     const node = seq[k];
     let t: string[] | null = null;
     if (node.kind === 'word') {
-      const next = seq[k + 1];
-      const pair = !node.inflect && next?.kind === 'word' && !next.inflect ? pairVariants(node.word, next.word) : null;
+      const pair = pairAt(seq, k);
       if (pair) k++; // "do not" also matches "don't", so "not" is not required.
       t = (pair ?? wordForms(node)).map(firstWord);
     } else if (node.kind === 'alt') {
@@ -490,8 +496,7 @@ function startWords(seq: Node[], depth: number): { words: Set<string> | null; em
     const node = seq[k];
     let first: { words: Set<string> | null; empty: boolean };
     if (node.kind === 'word') {
-      const next = seq[k + 1];
-      const pair = !node.inflect && next?.kind === 'word' && !next.inflect ? pairVariants(node.word, next.word) : null;
+      const pair = pairAt(seq, k);
       first = { words: new Set((pair ?? wordForms(node)).flatMap(startTokens)), empty: false };
     } else if (node.kind === 'alt') {
       const union = new Set<string>();
