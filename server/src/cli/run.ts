@@ -77,7 +77,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const color = shouldColor(io.stdout.isTTY === true && options.output === undefined, io.env, options.color);
 
   // Configuration: an explicit --config, or the nearest .trustlintrc.json above each file (as in the editor).
-  const resolver = new ConfigResolver();
+  // One run: no config file appears midway, so each folder's lookup is done once.
+  const resolver = new ConfigResolver({ rememberLookups: true });
   const reportedIssues = new Set<string>();
   let configErrors = 0;
   /** Prints each config problem once, with file, line, column and key; returns false when there were any. */

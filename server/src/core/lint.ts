@@ -97,10 +97,19 @@ function* matches(p: CompiledPattern, text: string, tokens: Tokens): Generator<{
  * The leftmost match of a pattern in a short text (a sentence or clause), or undefined. Patterns with start words
  * run their matcher at each word that can start them; the rest (and the exhaustive mode) use the regex.
  */
-function firstMatch(p: CompiledPattern, text: string): { index: number; end: number } | undefined {
+function firstMatch(p: CompiledPattern, text: string, tokens?: Tokens): { index: number; end: number } | undefined {
   if (!p.starts || matcherSettings.exhaustive) {
     const m = regexOf(p).exec(text);
     return m ? { index: m.index, end: m.index + m[0].length } : undefined;
+  }
+  if (tokens) {
+    // The sentence's words are already known: try only those that can start the pattern.
+    for (let k = 0; k < tokens.count; k++) {
+      if (!p.starts.has(tokens.words[k])) continue;
+      const end = p.matcher(text, tokens.starts[k]);
+      if (end > tokens.starts[k]) return { index: tokens.starts[k], end };
+    }
+    return undefined;
   }
   const n = text.length;
   let i = 0;
@@ -302,7 +311,7 @@ function lintBlock(text: string, lower: string, block: Block, pack: CompiledPack
       const rule = pack.rules[ri];
       if (pi === -1) {
         try {
-          const span = cueSpan(rule, sentenceText);
+          const span = cueSpan(rule, sentenceText, tokens);
           if (span) {
             const start = sentence.start + span.start;
             const end = sentence.start + span.end;
@@ -354,13 +363,13 @@ function bounded(text: string, spans: Span[]): Span[] {
 }
 
 /** Where every cue of a cue rule occurs in a sentence (first cue start to last cue end), or undefined if one is missing. */
-function cueSpan(rule: CompiledRule, sentence: string): { start: number; end: number } | undefined {
+function cueSpan(rule: CompiledRule, sentence: string, tokens: Tokens): { start: number; end: number } | undefined {
   let start = Infinity;
   let end = -1;
   for (const cue of rule.cues) {
     let found = false;
     for (const p of cue) {
-      const m = firstMatch(p, sentence);
+      const m = firstMatch(p, sentence, tokens);
       if (m) {
         start = Math.min(start, m.index);
         end = Math.max(end, m.end);

@@ -40,6 +40,11 @@ export interface LoadedConfig {
 export interface ResolverOptions {
   /** Folders where the upward search for a config file stops (it also stops at a file system root). */
   stopAt?: string[];
+  /**
+   * Remember each folder's nearest config file for the resolver's lifetime. For one-shot runs (the CLI), where
+   * no config file appears mid-run; an editor session must see new files, so it leaves this off.
+   */
+  rememberLookups?: boolean;
 }
 
 interface FileConfig {
@@ -196,15 +201,25 @@ export function* findConfigFile(paths: PathOps, startDir: string, stopAt: string
 class ResolverCore {
   private readonly cache = new Map<string, { stamp: string; loaded: LoadedConfig }>();
   private readonly lastGood = new Map<string, ResolvedConfig>();
+  /** Folder → nearest config file, when `rememberLookups` is on. */
+  private readonly nearest = new Map<string, string | undefined>();
 
   constructor(private readonly paths: PathOps, private readonly options: ResolverOptions) {}
 
   invalidate(): void {
     this.cache.clear();
+    this.nearest.clear();
   }
 
   *forFile(file: string, base: ConfigInput): FileIo<LoadedConfig> {
-    const configFile = yield* findConfigFile(this.paths, this.paths.dirname(file), this.options.stopAt);
+    const dir = this.paths.dirname(file);
+    let configFile: string | undefined;
+    if (this.options.rememberLookups && this.nearest.has(dir)) {
+      configFile = this.nearest.get(dir);
+    } else {
+      configFile = yield* findConfigFile(this.paths, dir, this.options.stopAt);
+      if (this.options.rememberLookups) this.nearest.set(dir, configFile);
+    }
     return yield* this.load(configFile, base);
   }
 
