@@ -70,3 +70,12 @@ describe('chunkStarts', () => {
     assert.deepEqual(chunkStarts('a\n\nb\r\n \r\nc'), [0, 3, 9]);
   });
 });
+
+describe('bracket placeholders', () => {
+  it('[Company] stands for a word, like {{company}}, so gaps in patterns skip it', () => {
+    const s = scopeDocument('Hi [First Name], see [the docs](https://x.y) and [ref][1]. - [x] done. [!NOTE]', { languageId: 'markdown' });
+    assert.ok(s.text.includes('[xxxxxxxxxx]'), s.text);
+    assert.ok(s.text.includes('[the docs]'), 'link text stays prose');
+    assert.ok(s.text.includes('[!NOTE]'));
+  });
+});

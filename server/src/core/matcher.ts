@@ -22,8 +22,8 @@ function isSpace(c: number): boolean {
 }
 /** SEP in pattern.ts: `[\s',\-]+`. */
 const isSep = (c: number) => isSpace(c) || c === 39 || c === 44 || c === 45;
-/** Characters a gap token starts with and is made of: `[a-z0-9$%#@&{}]`. */
-const isTokenChar = (c: number) => isAlnum(c) || c === 36 || c === 37 || c === 35 || c === 64 || c === 38 || c === 123 || c === 125;
+/** Characters a gap token starts with and is made of: `[a-z0-9$%#@&{}[\]]`. */
+const isTokenChar = (c: number) => isAlnum(c) || c === 36 || c === 37 || c === 35 || c === 64 || c === 38 || c === 123 || c === 125 || c === 91 || c === 93;
 /** Joiners inside a gap token: `[-.'/&@]`. */
 const isJoiner = (c: number) => c === 45 || c === 46 || c === 39 || c === 47 || c === 38 || c === 64;
 
@@ -65,7 +65,7 @@ const punct = (ch: string): Step => {
   };
 };
 
-/** One gap token: `[a-z0-9$%#@&{}]+(?:[-.'/&@][a-z0-9]+)*`; longest first, then shorter at each joiner. */
+/** One gap token: `[a-z0-9$%#@&{}[\]]+(?:[-.'/&@][a-z0-9]+)*`; longest first, then shorter at each joiner. */
 const token: Step = (t, pos, next) => {
   let q = pos;
   while (q < t.length && isTokenChar(t.charCodeAt(q))) q++;

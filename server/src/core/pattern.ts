@@ -46,8 +46,8 @@ const N = '0-9';
 export const PATTERN_FLAGS = 'g';
 /** Separator between words: spaces (decoration is blanked to spaces), quotes, commas, dashes. Never a sentence end. */
 const SEP = `[\\s',\\-]+`;
-/** One token skipped by a gap: a word, number or `{{placeholder}}` (whose name the scanner blanked to x's). */
-const TOKEN = `[${L}${N}$%#@&{}]+(?:[-.'/&@][${L}${N}]+)*`;
+/** One token skipped by a gap: a word, number, `{{placeholder}}` or `[Placeholder]` (names blanked to x's by the scanner). */
+const TOKEN = `[${L}${N}$%#@&{}\\[\\]]+(?:[-.'/&@][${L}${N}]+)*`;
 // `\\b` first: irregexp checks it cheaply before the rarer apostrophe test ("don't" must not match "t").
 const WORD_START = `\\b(?<![${L}${N}]')`;
 const WORD_END = `(?![${L}${N}_]|'[${L}])`;

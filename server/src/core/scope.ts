@@ -178,6 +178,10 @@ function inlineMasks(line: string, base: number, out: Mask[]): void {
   const ph = /\{\{([\s\w.-]*\w[\s\w.-]*)\}\}/g;
   let p: RegExpExecArray | null;
   while ((p = ph.exec(line)) !== null) out.push({ from: base + p.index + 2, to: base + p.index + 2 + p[1].length, ch: 'x' });
+  // [Company] or [First Name] in a template is a placeholder too (a link's text is followed by "(" or "[", a task
+  // box or footnote does not start with a letter, an alert starts with "!").
+  const bracket = /\[([A-Za-z][\w .'&-]{0,39})\](?![(\[:])/g;
+  while ((p = bracket.exec(line)) !== null) out.push({ from: base + p.index + 1, to: base + p.index + 1 + p[1].length, ch: 'x' });
 }
 
 function applyMasks(text: string, masks: Mask[]): string {
