@@ -66,6 +66,9 @@ say('');
 say('| input | size | median time | throughput | findings |');
 say('| --- | --- | --- | --- | --- |');
 let tenMbRate = 0;
+/** Each figure next to its target from the performance issue, printed as a summary at the end. */
+const targets: Array<{ what: string; target: string; measured: string; met: boolean }> = [];
+const target = (what: string, goal: string, measured: string, met: boolean) => targets.push({ what, target: goal, measured, met });
 for (const size of sizes) {
   const text = generatePlaybook(size);
   docs.set(size, text);
@@ -115,7 +118,11 @@ say('');
   say(`## The single-regex limit`);
   say('');
   say(`One alternation of ${phrases.size} phrases over the ${fmt(mb(biggest), 1)} MB playbook: ${fmt(limit)} MB/s scanning, ${fmt(mb(biggest) / (diagMs / 1000))} MB/s with diagnostics built.`);
-  if (tenMbRate) say(`Trustlint on the same input: ${fmt(tenMbRate)} MB/s, ${fmt(limit / tenMbRate, 1)}× below the limit.`);
+  if (tenMbRate) {
+    say(`Trustlint on the same input: ${fmt(tenMbRate)} MB/s, ${fmt(limit / tenMbRate, 1)}× below the limit.`);
+    target('engine throughput, 10 MB playbook', '≥ 100 MB/s', `${fmt(tenMbRate)} MB/s`, tenMbRate >= 100);
+    target('distance from the single-regex limit', '≤ 5×', `${fmt(limit / tenMbRate, 1)}×`, limit / tenMbRate <= 5);
+  }
   say('');
 }
 
@@ -139,6 +146,7 @@ if (!quick) {
       if (r.status === 0) {
         const { ms } = JSON.parse(r.stdout.trim().split('\n').pop()!);
         say(`| ${peer === 'textlint-prh' ? 'textlint + prh (300 phrases)' : peer} | ${fmt(ms, 0)} ms | ${fmt(mb(docs.get(1_000_000)!) / (ms / 1000), 2)} MB/s | ${fmt(ms / ourMs, 0)}× |`);
+        if (peer === 'write-good') target('faster than write-good (1 MB playbook)', '≥ 50×', `${fmt(ms / ourMs, 0)}×`, ms / ourMs >= 50);
       } else {
         say(`| ${peer} | did not finish in ${budget / 1000} s${r.error ? '' : ` (exit ${r.status})`} | – | – |`);
       }
@@ -158,6 +166,7 @@ if (speedFiles.length && fs.existsSync(path.join(root, 'dist/cli.js'))) {
   say(`## CLI`);
   say('');
   say(`\`trustlint\` over ${speedFiles.length} handbook pages (${fmt(mb(speedText), 1)} MB), wall time including Node start-up: ${fmt(median(runs), 0)} ms.`);
+  target('CLI over the 854 handbook pages', '≤ 1500 ms', `${fmt(median(runs), 0)} ms`, median(runs) <= 1500);
   say('');
 }
 
@@ -190,6 +199,7 @@ async function lspFigures(): Promise<void> {
     kill();
   }
   say(`Spawn to first diagnostics on a 100 KB playbook: ${fmt(median(colds), 0)} ms (median of ${colds.length}).`);
+  target('server spawn to first diagnostics, 100 KB', '≤ 250 ms', `${fmt(median(colds), 0)} ms`, median(colds) <= 250);
   say('');
   say('| document | edits | p50 | p95 | max |');
   say('| --- | --- | --- | --- | --- |');
@@ -218,6 +228,7 @@ async function lspFigures(): Promise<void> {
       times.push(performance.now() - t0);
     }
     say(`| ${fmt(mb(text), 1)} MB playbook | ${edits} one-character edits | ${fmt(percentile(times, 50), 2)} ms | ${fmt(percentile(times, 95), 2)} ms | ${fmt(Math.max(...times), 1)} ms |`);
+    if (size === 1_000_000) target('one-character edit to diagnostics, 1 MB, p95', '≤ 5 ms', `${fmt(percentile(times, 95), 1)} ms`, percentile(times, 95) <= 5);
     kill();
   }
   say('');
@@ -238,6 +249,7 @@ function memoryAndSize(): void {
   say('');
   if (peak > 0) {
     say(`Peak RSS of a process linting the ${fmt(mb(text), 1)} MB playbook: ${peak} MB (${baseline} MB of it is Node and the text itself, measured by the same process reading the file without linting).`);
+    if (mb(text) >= 9) target('peak RSS, 10 MB playbook', '≤ 100 MB', `${peak} MB`, peak <= 100);
     say(`Of that, ${code} MB is V8 code space at the end (compiled code, including the regular expressions still used: the scanner's, and the few patterns without start words).`);
   }
   // Sizes of what ships: production bundles (minified, no source maps), built into a scratch folder.
@@ -247,6 +259,7 @@ function memoryAndSize(): void {
     for (const f of ['server.js', 'cli.js', 'extension.js', 'web/server.js', 'web/extension.js', 'pack-index.json']) {
       const p = path.join(prod, f);
       if (fs.existsSync(p)) say(`- \`dist/${f}\` (production): ${fmt(fs.statSync(p).size / 1024, 0)} KiB`);
+      if (f === 'server.js' && fs.existsSync(p)) target('dist/server.js (production)', '≤ 1 MiB', `${fmt(fs.statSync(p).size / 1024, 0)} KiB`, fs.statSync(p).size <= 1024 * 1024);
     }
   } else {
     say(`Production bundles: not built (${built.stderr.trim().split('\n')[0]}).`);
@@ -285,6 +298,12 @@ function memoryAndSize(): void {
   } catch (e) {
     say(`Web build: not measured (${(e as Error).message}).`);
   }
+  say('## Against the targets');
+  say('');
+  say('| figure | target | measured | |');
+  say('| --- | --- | --- | --- |');
+  for (const t of targets) say(`| ${t.what} | ${t.target} | ${t.measured} | ${t.met ? 'met' : 'not met'} |`);
+  say('');
   if (!quick) {
     fs.writeFileSync(path.join(root, 'docs/BENCHMARKS.md'), `${out.join('\n')}\n`);
     console.log('Wrote docs/BENCHMARKS.md.');
