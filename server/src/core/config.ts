@@ -65,7 +65,24 @@ export function hashString(s: string): string {
 let validator: ReturnType<Ajv['compile']> | undefined;
 
 /** Checks a raw config object against config.schema.json; unknown keys get a "did you mean" hint. */
+const PROFILE_VALUES: readonly unknown[] = (schema as { properties: { profile: { enum: string[] } } }).properties.profile.enum;
+
+/**
+ * True for inputs made only of the scalar settings an editor passes (profile and the two switches), whose
+ * validity needs no schema: the server then never compiles the schema unless a config file exists.
+ */
+function plainlyValid(raw: unknown): boolean {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return false;
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'profile') { if (!PROFILE_VALUES.includes(value)) return false; }
+    else if (key === 'checkBuyerTurns' || key === 'checkMetaDiscussion' || key === 'root') { if (typeof value !== 'boolean') return false; }
+    else return false;
+  }
+  return true;
+}
+
 export function validateConfigShape(raw: unknown): Problem[] {
+  if (plainlyValid(raw)) return [];
   validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
   if (validator(raw)) return [];
   const known = Object.keys((schema as { properties: object }).properties);
