@@ -14,7 +14,7 @@ export const MACROS: Record<string, string[]> = {
   THEY: ['they', 'the buyer', 'the prospect', 'the customer', 'the client', 'buyers', 'prospects', 'customers', 'he', 'she'],
   N: [
     '<NUM>', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'a couple [of]', 'a few', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'a hundred', 'over <NUM>', 'more than <NUM>',
-    'a handful of', 'several', 'a dozen', 'dozens of', 'hundreds of', 'thousands of', 'millions of',
+    'a handful of', 'several', 'twenty-odd', 'thirty-odd', 'forty-odd', 'fifty-odd', 'thirteen', 'fourteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'a dozen', 'dozens of', 'hundreds of', 'thousands of', 'millions of',
   ],
   TIME: [
     'today', 'tonight', '[right] now', 'immediately', 'asap', 'eod', 'end of [the] {day|week|month|quarter}',
@@ -29,7 +29,7 @@ export const MACROS: Record<string, string[]> = {
   // What an offer is: the nouns that urgency and exclusivity claims are about.
   OFFER: [
     '{offer|deal|price|discount|rate|promo|promotion|package|bundle|bonus|incentive|special|quote|coupon|perk|credit|concession|allocation}+',
-    'pricing', 'terms', 'savings', 'number', 'figure',
+    'pricing', 'terms', 'savings', 'number', 'figure', '{promo|discount|coupon|voucher|offer|sale} code+', '<PCT> [off]', "{deal's|price's|offer's|rate's|discount's|quote's}", '{voucher|rate card|price sheet|sticker|markdown|saving}+', 'this price', 'that price',
   ],
   // Vanishing verbs: how an offer is said to go away.
   VANISH: [
@@ -37,17 +37,26 @@ export const MACROS: Record<string, string[]> = {
     "{is|are|it's|it is|will be|it'll be|be|gets|get} {gone|void|history|dead|pulled|withdrawn|off the table|taken off the table|no longer available|over}",
     "{won't|will not|wont} {be here|be there|last|be available|be around|stick around|be on the table|exist|hold|survive}",
     '{is|are|being|gets|get|will be} {retired|scrapped|discontinued|sunset|sunsetted|withdrawn|killed|axed}',
+    // Idioms and euphemisms for an offer going away.
+    'shelf life', 'self-destruct+', 'self destruct+', 'poof', 'the way of the {dodo|dinosaurs}', '{lives|live} and {dies|die}', 'on {its|their} way out',
+    "{won't|will not|isn't going to|is not going to|not gonna|ain't gonna|doesn't|does not} {wait around|sit here|sit around|wait forever|hang around|wait for you|wait for anyone}",
+    'turn+ into a pumpkin', 'on life support', '{scheduled|due|set|slated} for {retirement|removal|sunset|sunsetting}', 'cease+ to {be available|apply|be valid|exist|be offered}', 'after that …2 no promises', 'pack+ {its|their|his|her} bags', 'out of my hands', 'still be {breathing|alive|around|standing}',
+    '{close|closing|closes} faster', 'only exists', '{expiring|vanishing|disappearing|evaporating|going} by the {hour|minute|day}', 'all the runway', '{not|never} coming back',
   ],
   // Buyer delay: what a threat or an urgency claim punishes.
   DELAY: [
     '{delay|wait|stall|hesitate|dither}+', 'hold+ off', 'sit+ on {it|this|that}', 'drag+ {on|out|{your|its|their|his|her|our} feet|it out|this out}', 'push+ {it|this|that} {back|out}',
     'put+ {it|this|that} off', 'take+ {longer|more time|too long}', 'sleep+ on it', 'think+ about it', 'pass+ on {it|this|that}', 'back+ out', 'walk+ away',
+    'snooze', 'snoozes', 'hold+ out', 'mull+ it over', 'chew+ on it', 'go+ quiet', 'go+ dark', 'say+ no', 'turn+ {it|this|us} down', 'drag+ {it|this} out',
   ],
   // Consequences a seller threatens: the offer or service gets worse.
   WORSEN: [
     '{lose|forfeit|double|triple|jump|rise|disappear|vanish|expire|lapse|revert|downgrade}+', '{drop|fall|go|goes|went}+ {to|down to|up}',
     'pay+ {more|full price|list price|list|the full rate|extra|double|the full amount|full whack|sticker}', '{be|get|gets|got|is} {cut|cut off|suspended|downgraded|reduced|deprioritized|deprioritised|bumped|released|reassigned|gone|pulled}',
     'off the table', 'go+ to the back', 'give+ …3 to {another|someone|somebody|the next}',
+    '{balloon|skyrocket|spike|soar|climb|increase|evaporate}+', '{go+|shoot+} up', 'get+ …3 {worse|more expensive|pricier|theoretical|harder|uglier}',
+    '{be|is|get|gets} {retired|scrapped|withdrawn|voided|revoked|removed|deleted|wiped|switched off|shut off|turned off}', '{move|moved|go|revert+} to {list|full|standard|regular} price',
+    'pay+ [the] full {freight|whack|price|rate|sticker|list|amount|fare|monty}', 'a {whole|totally|completely|very} different {sticker|price|number|story|ballgame|deal|figure|conversation}',
   ],
   // Who a seller threatens to escalate to, over the buyer's head.
   EXEC: [
@@ -57,7 +66,7 @@ export const MACROS: Record<string, string[]> = {
   // Organisations and groups of buyers, for bandwagon and activity claims.
   ORGS: [
     '{company|firm|team|business|organisation|organization|org|brand|agency|client|customer|buyer|account|prospect|retailer|startup|shop|vendor|bank|hospital|school|practice|player|leader|peer|enterprise}+',
-    '{clinic|homeowner|household|family|couple|parent|dealer|dealership|hotel|restaurant|landlord|bidder|operator|planner|consultant|logo|member|subscriber|student|clinician|provider|carrier|insurer|charity|nonprofit|studio|gym|salon|office|lab|store|venue|founder|owner|neighbour|neighbor}+',
+    '{dentist|doctor|vet|surgery|pharmacy|plumber|contractor|builder|realtor|broker|farm|farmer|garage|bakery|cafe|pub|bar}+', '{clinic|homeowner|household|family|couple|parent|dealer|dealership|hotel|restaurant|landlord|bidder|operator|planner|consultant|logo|member|subscriber|student|clinician|provider|carrier|insurer|charity|nonprofit|studio|gym|salon|office|lab|store|venue|founder|owner|neighbour|neighbor}+',
     'companies', 'businesses', 'people', 'folks', 'users', 'shoppers', 'cfos', 'ceos', 'ctos', 'cios', 'vps', 'families', 'agencies', 'charities',
   ],
   // The documents a close pushes across the table.
@@ -70,7 +79,7 @@ export const MACROS: Record<string, string[]> = {
     'decide', 'sign+', 'commit+', 'buy', 'purchase', 'choose', 'make a {decision|call|choice}', 'pull the trigger', 'get started',
     'move forward', 'go ahead', 'lock {it|this|that} in', 'say yes', 'ink {it|the deal|this}', 'confirm', 'agree', 'commit to {it|this}',
     'give {me|us} {a yes|an answer|the green light|your signature|a decision}', 'get {it|this|the deal} {done|signed}', 'close {it|this|the deal}',
-    'put pen to paper', 'sign on the dotted line', 'get {it|this|the deal} across the line', 'proceed', 'book {it|this}', 'sign up', 'move ahead', 'go for it',
+    'put pen to paper', 'sign on the dotted line', 'get {it|this|the deal} across the line', 'proceed', 'book {it|this}', 'sign up', 'move ahead', 'go for it', 'shake hands', 'get the ink dry',
   ],
   // Insults aimed at a buyer's judgment.
   INSULT: [
@@ -86,7 +95,8 @@ export const MACROS: Record<string, string[]> = {
     '<TIME>', 'soon', 'shortly', 'any {day|minute|moment|second|time} [now]', 'next {week|month|quarter|year|cycle|season}',
     'this {week|month|quarter|weekend|half|round|cycle}', 'before {long|then|the weekend|the holidays|the new year|it goes|they go|the increase|the change}',
     'after {today|tonight|this|that|the weekend|this call|this week|this month}', 'by the weekend', '{month|quarter|year} end', 'in <N> {days|hours|weeks}',
-    'until {i|we|you} {get off|hang up|leave|go|walk out|drive off|log off}', 'once {i|we} {leave|hang up|drive off|walk out|get off|log off}', 'overnight',
+    'until {i|we|you} {get off|hang up|leave|go|walk out|drive off|log off}', '{at|by|before|until|till|til} <CLOCK>', 'upon {conclusion|completion|the end|the close} of {this|the|our} {meeting|call|visit|presentation|tour|session}', '{once|when|after} {this|the} {cohort|round|batch|window|tour|session|event|presentation|promo|sale} {closes|ends|is over|wraps|fills}',
+    '{once|when|after} {i|we} …2 {walk|drive|head|get} {back|away|out|off}', "while {i'm|i am|we're|we are|the tour's|the tour is} …3 {here|standing|on|running|still}", 'come {monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow}', 'once {i|we} {leave|hang up|drive off|walk out|get off|log off}', 'overnight',
     'from {monday|tuesday|wednesday|thursday|friday|tomorrow|next week|next month}', 'before {i|we} {leave|hang up|drive off|walk out}', 'end of [the] {day|week|month|quarter|year}',
   ],
   // Price nouns: what a threatened price rise is about.
@@ -95,7 +105,7 @@ export const MACROS: Record<string, string[]> = {
   ],
   // How a price is said to rise.
   RISE: [
-    '{rise|climb|jump|increase|spike|soar|double|triple|skyrocket|balloon|rocket}+', '{go|goes|going|went} up', 'shoot+ up', 'be higher', 'change+ any day',
+    '{rise|climb|jump|increase|spike|soar|double|triple|skyrocket|balloon|rocket|hike}+', '{at|pay+} full {freight|whack|sticker}', 'less {friendly|generous|kind|pretty|fun}', 'back up to {full|list|normal|regular|retail}', 'flip+ the switch', '{go|goes|going|went} up', 'shoot+ up', 'be higher', 'change+ any day',
     'about to {change|move|rise|climb|jump|go up|increase}', "won't be this {low|cheap|good}", 'never be this {low|cheap|good}', 'higher', 'more expensive', 'pricier', 'charged more',
   ],
   // Securing verbs: what an urgency claim tells the buyer to do.
@@ -119,27 +129,27 @@ export const MACROS: Record<string, string[]> = {
   ],
   // Lawyers and collectors a seller threatens the buyer with.
   LEGAL: [
-    'legal', '{lawyer|attorney|solicitor|counsel|collection+|debt collector}+', 'legal {team|department|dept}', 'our lawyers', 'court', 'lawsuit', 'sue',
+    'legal', '{lawyer|attorney|solicitor|counsel|collection+|debt collector}+', 'legal {team|department|dept}', 'our lawyers', 'court', 'lawsuit', 'sue', '{recovery|recoveries} {team|department|agency|dept}',
   ],
   // Catastrophic outcomes a fear appeal predicts.
   DOOM: [
-    'done for', 'toast', 'ruined', 'bankrupt', 'wiped out', 'out of business', 'dead in the water', 'screwed', 'doomed', '{is|be|are} history',
+    'done for', 'toast', 'ruined', 'bankrupt', 'wiped out', 'wipe+ out {everything|it all|your|you}', 'out of business', 'dead in the water', 'screwed', 'doomed', '{is|be|are} history',
     '{go|goes|going|went} {under|bust|belly up|bankrupt}', 'not make it', "{won't|will not|might not|may not|couldn't|could not|wouldn't} {survive|make it|recover|last}",
-    'left with nothing', 'sitting ducks', 'an easy target', 'the next victim', 'lose everything', 'out of a job', 'on the street',
+    'left with nothing', '{the first|first} to {fold|go under|die|fail|close|go bust}', 'leave+ {you|them} with nothing', 'sitting ducks', '{sink|sinks|sank|sunk|cripple+|bury|buries}', 'take+ …3 down with it', 'eaten alive', 'still have a business', '{circling|circle} the drain', 'out of runway', 'an easy target', 'the next victim', 'lose everything', 'out of a job', 'on the street',
   ],
   // Incidents a fear appeal invokes.
   DISASTER: [
     '{breach|hack|attack|ransomware|fine|lawsuit|audit|outage|fire|flood|break-in|burglary|accident|incident|disaster|crash|mistake|injury|illness|storm|leak|failure|penalty}+',
-    'data breach', 'bad day', 'bad audit', 'ransomware hit', 'cyber attack',
+    'data breach', 'bad day', '{burglar|thief|thieves|intruder|hacker|scammer|penalty|penalties|filing|damp|mould|mold|furnace|roof}+', 'bad audit', 'ransomware hit', 'cyber attack',
   ],
   // Contact channels, for evading a block or opt-out.
   CHANNEL: [
-    '{number|line|phone|mobile|cell|email|e-mail|address|account|inbox|channel|profile|handle|domain|sim|burner|whatsapp|linkedin|sequence|cadence}+', 'office line',
+    '{number|line|phone|mobile|cell|email|e-mail|address|account|inbox|channel|profile|handle|domain|sim|burner|whatsapp|linkedin|sequence|cadence|gmail|hotmail|instagram|facebook|messenger|tiktok}+', 'office line',
   ],
   // A buyer's opt-out: the request persistence ignores.
   OPTOUT: [
     'stop', '{unsubscribe|opt out|opt-out|optout|block}+', 'remove me', 'take me off', 'leave me alone', 'not interested', '{do not|do-not} {call|contact|email}', 'dnc',
-    'stop {contacting|calling|emailing|messaging|texting} me', 'no thanks', "don't contact", 'blocked',
+    'stop {contacting|calling|emailing|messaging|texting} me', 'no thanks', "don't contact", 'blocked', 'unsubscribes', '{hang|hangs|hung} up on {you|us}', 'do-not-call', 'said not to',
   ],
   // Contact verbs, for cadences.
   CONTACT: [
@@ -148,12 +158,12 @@ export const MACROS: Record<string, string[]> = {
   // Adoption verbs: what bandwagon claims say others have done.
   ADOPT: [
     '{sign|switch|buy|adopt|join|onboard|use|upgrade|enrol|enroll|register|renew|subscribe|book|request|order|choose|pick|partner|migrate|standardise|standardize}+',
-    '{move|come|jump|hop|get}+ {on board|onboard|over|across|on}', '{had|got|have} …3 {fitted|installed|put in}', '{made|make|makes|making} the {switch|move|jump|leap|change}', 'gone with us', 'went with us',
+    '{move|come|jump|hop|get}+ {on board|onboard|over|across|on}', 'say+ yes', '{grab|snag|snap}+', 'pile+ in', '{had|got|have} …3 {fitted|installed|put in}', '{made|make|makes|making} the {switch|move|jump|leap|change}', 'gone with us', 'went with us',
   ],
   // Universal or sweeping groups of others, for bandwagon claims.
   EVERYONE: [
     'all [of] [the] [other] <ORGS>', 'all [of] [the] [other] …2 <ORGS>', 'every [other] {<ORGS>|analyst|expert|consultant|planner|agency|firm|team|leader|cfo|ceo|cto}', 'every [other] …2 {<ORGS>|analyst|expert|consultant|planner|agency|firm|team|leader|cfo|ceo|cto}', '{everyone|everybody} [else]',
-    'half {the|of}', 'most of <YOUR>', 'all <YOUR> {<ORGS>|<COMPETITORS>|peers|rivals|neighbours|neighbors}', '{nobody|no one|no-one} [else]', 'the rest of <YOUR> {<ORGS>|industry|market|sector|field|space}', '{all|every} [the] {top|leading|best|smart|serious|successful}',
+    'half {the|of|these|those}', 'most of <YOUR>', 'all <YOUR> {<ORGS>|<COMPETITORS>|peers|rivals|neighbours|neighbors}', '{nobody|no one|no-one} [else]', 'the rest of <YOUR> {<ORGS>|industry|market|sector|field|space}', '{all|every} [the] {top|leading|best|smart|serious|successful}', 'the {smartest|savviest|sharpest|best|most successful} <ORGS>', 'the whole {street|town|neighbourhood|neighborhood|industry|market|sector|city|office|building|block|region}', '{serious|smart|savvy|successful|forward-thinking|sharp} {operators|teams|companies|firms|buyers|leaders|owners|founders|players|businesses|shops}',
   ],
   ROLE: [
     'legal', 'procurement', 'finance', 'boss', 'manager', 'board', 'partner', 'spouse', 'wife', 'husband', 'team', 'it',
@@ -169,6 +179,10 @@ export const MACROS: Record<string, string[]> = {
 /** Raw regular-expression bodies for macros that cannot be expressed as words. */
 export const RAW_MACROS: Record<string, string> = {
   NUM: '\\d{1,6}(?:[.,]\\d+)?',
+  // Percentages: "15%".
+  PCT: '\\d{1,3}(?:[.,]\\d+)?%',
+  // Clock times: "6pm", "5 p.m.", "17:00".
+  CLOCK: '\\d{1,2}(?::\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)(?![a-z])',
   PH: '\\{\\{[^{}\\n]{0,60}\\}\\}',
   COUNTDOWN: '\\d{1,2}:\\d{2}(?::\\d{2})?',
   // Countdowns with the units glued on: "00DAYS02HRS14MINS", "1day 21:04:58", "0 d 11 h 59 m".
