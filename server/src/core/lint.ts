@@ -93,6 +93,21 @@ function* matches(p: CompiledPattern, text: string, tokens: Tokens): Generator<{
   }
 }
 
+const groupSetsCache = new WeakMap<CompiledPattern, Array<Set<string>>>();
+
+/** True when every filter group of the pattern has one of its words among the sentence's tokens. */
+function groupsPresent(p: CompiledPattern, tokens: Tokens): boolean {
+  if (p.groups.length === 0) return true;
+  let sets = groupSetsCache.get(p);
+  if (!sets) { sets = p.groups.map((g) => new Set(g)); groupSetsCache.set(p, sets); }
+  for (const set of sets) {
+    let found = false;
+    for (let k = 0; k < tokens.count && !found; k++) found = set.has(tokens.words[k]);
+    if (!found) return false;
+  }
+  return true;
+}
+
 /**
  * The leftmost match of a pattern in a short text (a sentence or clause), or undefined. Patterns with start words
  * run their matcher at each word that can start them; the rest (and the exhaustive mode) use the regex.
@@ -103,6 +118,8 @@ function firstMatch(p: CompiledPattern, text: string, tokens?: Tokens): { index:
     return m ? { index: m.index, end: m.index + m[0].length } : undefined;
   }
   if (tokens) {
+    // A cue pattern is only worth running when each of its required word groups has a word in the sentence.
+    if (!groupsPresent(p, tokens)) return undefined;
     // The sentence's words are already known: try only those that can start the pattern.
     for (let k = 0; k < tokens.count; k++) {
       if (!p.starts.has(tokens.words[k])) continue;
@@ -311,7 +328,7 @@ function lintBlock(text: string, lower: string, block: Block, pack: CompiledPack
       const rule = pack.rules[ri];
       if (pi === -1) {
         try {
-          const span = cueSpan(rule, sentenceText, tokens);
+          const span = cueSpan(rule, sentenceText, tokens, facts);
           if (span) {
             const start = sentence.start + span.start;
             const end = sentence.start + span.end;
@@ -363,13 +380,16 @@ function bounded(text: string, spans: Span[]): Span[] {
 }
 
 /** Where every cue of a cue rule occurs in a sentence (first cue start to last cue end), or undefined if one is missing. */
-function cueSpan(rule: CompiledRule, sentence: string, tokens: Tokens): { start: number; end: number } | undefined {
+function cueSpan(rule: CompiledRule, sentence: string, tokens: Tokens, facts: SentenceFacts): { start: number; end: number } | undefined {
   let start = Infinity;
   let end = -1;
+  const seen = (facts.cueMatches ??= new Map());
   for (const cue of rule.cues) {
     let found = false;
     for (const p of cue) {
-      const m = firstMatch(p, sentence, tokens);
+      // Cue patterns recur across rules: each is looked for once per sentence.
+      let m = seen.get(p);
+      if (m === undefined) { m = firstMatch(p, sentence, tokens) ?? null; seen.set(p, m); }
       if (m) {
         start = Math.min(start, m.index);
         end = Math.max(end, m.end);
@@ -462,8 +482,10 @@ interface SentenceFacts {
   date?: boolean;
   reason?: boolean;
   capacity?: boolean;
-  /** unless-pattern results per clause start and rule. */
-  unless?: Map<string, boolean>;
+  /** unless-pattern results per clause ("start:end") and pattern. */
+  unless?: Map<string, Map<CompiledPattern, boolean>>;
+  /** Where each cue pattern first matches in the sentence (null: nowhere). */
+  cueMatches?: Map<CompiledPattern, { index: number; end: number } | null>;
 }
 
 function judge(text: string, lower: string, rule: CompiledRule, start: number, end: number, sentence: Span, all: Span[], config: ResolvedConfig, facts: SentenceFacts): Severity | undefined {
@@ -484,15 +506,21 @@ function judge(text: string, lower: string, rule: CompiledRule, start: number, e
     const first = clauseAround(text, sentence, start);
     const last = rule.cues.length && end > first.end ? clauseAround(text, sentence, end - 1) : first;
     const clause = { start: first.start, end: Math.max(first.end, last.end) };
-    const key = `${clause.start}:${clause.end}:${rule.spec.id}`;
+    // Exception patterns are shared by many rules: each is tried once per clause.
+    const key = `${clause.start}:${clause.end}`;
     facts.unless ??= new Map();
-    let excepted = facts.unless.get(key);
-    if (excepted === undefined) {
-      const clauseText = lower.slice(clause.start, clause.end);
-      excepted = rule.unless.some((u) => firstMatch(u, clauseText) !== undefined);
-      facts.unless.set(key, excepted);
+    let results = facts.unless.get(key);
+    if (!results) { results = new Map(); facts.unless.set(key, results); }
+    let clauseText: string | undefined;
+    for (const u of rule.unless) {
+      let hit = results.get(u);
+      if (hit === undefined) {
+        clauseText ??= lower.slice(clause.start, clause.end);
+        hit = firstMatch(u, clauseText) !== undefined;
+        results.set(u, hit);
+      }
+      if (hit) return undefined;
     }
-    if (excepted) return undefined;
   }
   let severity = spec.severity;
   if (ctx.legitimateDeadline || ctx.quantifiedCapacity) {

@@ -95,6 +95,14 @@ function validate(raw: unknown): Problem[] {
  */
 export function compilePack(files: Array<{ name: string; pack: unknown }>, existing?: CompiledPack, trusted = false, index?: PackIndex): Result<CompiledPack> {
   const pre = (p: string): PatternIndex | undefined => index?.patterns[p];
+  // The same pattern text compiles to one shared object: its matcher is built once, and per-sentence results
+  // can be reused by every rule that uses it (many rules share their exception patterns).
+  const interned = new Map<string, CompiledPattern>();
+  const compile = (p: string): CompiledPattern => {
+    let c = interned.get(p);
+    if (!c) { c = compilePattern(p, !trusted, pre(p)); interned.set(p, c); }
+    return c;
+  };
   const problems: Problem[] = [];
   const rules: CompiledRule[] = existing ? [...existing.rules] : [];
   const byId = new Map(existing?.byId ?? []);
@@ -120,9 +128,9 @@ export function compilePack(files: Array<{ name: string; pack: unknown }>, exist
         return;
       }
       try {
-        const patterns = (spec.patterns ?? []).map((p) => compilePattern(p, !trusted, pre(p)));
-        const cues = (spec.cues ?? []).map((cue) => cue.map((p) => compilePattern(p, !trusted, pre(p))));
-        const unless = (spec.unless ?? []).map((p) => compilePattern(p, !trusted, pre(p)));
+        const patterns = (spec.patterns ?? []).map(compile);
+        const cues = (spec.cues ?? []).map((cue) => cue.map(compile));
+        const unless = (spec.unless ?? []).map(compile);
         const rule: CompiledRule = Object.freeze({ spec, docsUrl: docsUrl(spec.id), patterns, cues, unless });
         rules.push(rule);
         byId.set(spec.id, rule);
