@@ -1,7 +1,7 @@
 // Context cues for ban lists and reported speech: "reps still say '…'", "Ban list: '…'", "'…' is banned here",
 // "'…' are off the list". Each quiet line talks about a phrase; each loud line uses one on a buyer.
 import * as assert from 'node:assert/strict';
-import { lint } from '../../server/src/core';
+import { DEFAULT_CONFIG, lint } from '../../server/src/core';
 import { isMentionContext, isMetaSentence, quotedSpans } from '../../server/src/core/context';
 
 const flagged = (text: string) => lint(text, { languageId: 'playbook' }).findings.filter((f) => f.category !== 'playbook').map((f) => f.ruleId);
@@ -37,4 +37,21 @@ describe('ban lists and reported speech', () => {
     assert.equal(isMetaSentence('That phrase is banned in our team.', whole('That phrase is banned in our team.')), true);
     assert.equal(isMetaSentence('Put a banner on the page: act now.', whole('Put a banner on the page: act now.')), false);
   });
+});
+
+describe('trainers talking about a line (shared meta clauses)', () => {
+  // No quotation marks: only the clause's own wording says the line is being discussed, not used.
+  const texts = [
+    'Telling buyers the price disappears at midnight is banned on our team.',
+    'Telling a buyer this deal won\'t last is how we got complaints last year.',
+    // Caught only by the shared clause patterns (the sentence-level cues do not see it).
+    'Trainer: Hiding the auto-renewal is how we got the complaints last year, always say it out loud.',
+  ];
+  for (const text of texts) {
+    it(`is not flagged by default, and is with checkMetaDiscussion: ${text}`, () => {
+      assert.deepEqual(lint(text, { languageId: 'playbook' }).findings.filter((f) => f.category !== 'playbook').map((f) => f.ruleId), []);
+      const config = { ...DEFAULT_CONFIG, checkMetaDiscussion: true, hash: `${DEFAULT_CONFIG.hash}|meta` };
+      assert.ok(lint(text, { languageId: 'playbook', config }).findings.length > 0, 'the line itself is coercive');
+    });
+  }
 });

@@ -65,6 +65,20 @@ const NAMED_BY_NEXT = /^["'\u201d\u2019)*_]*\s+(?:is|was|are|were)\s+(?:a|an|the
 /** "Instead of …" opening a sentence or clause, or followed by a quote, names the wording to avoid; at the end of an instruction it does not. */
 const INSTEAD_OF = /(?:^|[,;:(\u2014]\s*|\s-\s*)["'\u201c*_\s]*instead of\b|\binstead of\s+(?:saying|writing|using|["'\u201c])/i;
 
+/**
+ * Clauses in which a trainer talks about a line rather than saying it ("…is banned", "here's why we dropped it",
+ * "hiding the fee is how we got complaints"). Written in the pattern language; lint.ts drops any match in such a
+ * clause unless meta-discussion is checked. Shared by every rule rather than copied into each rule's `unless`.
+ */
+export const META_CLAUSE_PATTERNS: readonly string[] = [
+  '{is|are|was|were} {banned|forbidden|retired|off the list|off-limits|off limits|not allowed|a firing offence|a firing offense|against policy|terrible advice|bad advice|outdated advice|old-school advice}',
+  "{that's|that is|it's|it is} the {slogan|line|script|phrase|advice|tactic|habit|move} we {retired|dropped|banned|ditched|killed|stopped}",
+  "{here's|here is|this is} why we {dropped|retired|banned|stopped|ditched}",
+  '{is|was} how we got …3 {complaints|trouble|fined|sued|burned|refunds|chargebacks|bad reviews}',
+  '{give|use|offer} reasons instead',
+  '{respect|honour|honor} the no',
+];
+
 export function isMetaSentence(text: string, s: Span): boolean {
   const body = text.slice(s.start, s.end);
   return META_SENTENCE.test(body) || INSTEAD_OF.test(body) || inCounterExampleColumn(text, s) || NAMED_BY_NEXT.test(text.slice(s.end, s.end + 40));

@@ -2,7 +2,7 @@
 // Each chunk (text up to a blank line) is scanned and matched on its own, so a cache can reuse every chunk
 // an edit did not touch; the few document-wide steps (stacking, directives, overlaps) are cheap.
 import {
-  clauseAround, hasConcreteDate, hasQuantifiedCapacity, hasReason, isMentionContext, isMetaSentence, isQuestion,
+  META_CLAUSE_PATTERNS, clauseAround, hasConcreteDate, hasQuantifiedCapacity, hasReason, isMentionContext, isMetaSentence, isQuestion,
   quotedSpans, sentenceBody, sentences, type Span,
 } from './context';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
@@ -10,7 +10,7 @@ import { parseDirectives, Suppressions } from './directives';
 import { buildFixes, fixAllWith, type FixAllResult } from './fixes';
 import { fillMessage } from './message';
 import type { CompiledPack, CompiledRule } from './pack';
-import { matchText, PATTERN_FLAGS, type CompiledPattern } from './pattern';
+import { compilePattern, matchText, PATTERN_FLAGS, type CompiledPattern } from './pattern';
 import { directiveFindings, placeholderFindings, sectionMoveFindings, staleCounterExample } from './playbookChecks';
 import { missingSectionMoves } from './trustScore';
 import {
@@ -471,6 +471,18 @@ let maskBuffer = new Int32Array(0);
 let lastToken = new Int32Array(0);
 
 /** Applies the context cues to one match. Returns its severity, or undefined when it should not be reported. */
+let metaClauses: CompiledPattern[] | undefined;
+function metaClausePatterns(): CompiledPattern[] {
+  return (metaClauses ??= META_CLAUSE_PATTERNS.map((p) => compilePattern(p, false)));
+}
+
+/** The clause a match is in; a cue rule's match spans its cues, so every clause from its first cue to its last. */
+function matchClauses(text: string, sentence: Span, start: number, end: number, rule: CompiledRule): Span {
+  const first = clauseAround(text, sentence, start);
+  const last = rule.cues.length && end > first.end ? clauseAround(text, sentence, end - 1) : first;
+  return { start: first.start, end: Math.max(first.end, last.end) };
+}
+
 /** Facts about one sentence that every match in it shares: computed at most once per sentence. */
 interface SentenceFacts {
   index: number;
@@ -484,6 +496,8 @@ interface SentenceFacts {
   capacity?: boolean;
   /** unless-pattern results per clause ("start:end") and pattern. */
   unless?: Map<string, Map<CompiledPattern, boolean>>;
+  /** Per clause ("start:end"): does a trainer talk about a line there (META_CLAUSE_PATTERNS)? */
+  metaClause?: Map<string, boolean>;
   /** Where each cue pattern first matches in the sentence (null: nowhere). */
   cueMatches?: Map<CompiledPattern, { index: number; end: number } | null>;
 }
@@ -495,6 +509,19 @@ function judge(text: string, lower: string, rule: CompiledRule, start: number, e
     const quotes = (facts.quotes ??= quotedSpans(text, sentence));
     if (quotes.some((q) => q.start <= start && end <= q.end) && (facts.mention ??= isMentionContext(text, sentence, quotes))) return undefined;
   }
+  if (!config.checkMetaDiscussion) {
+    // A trainer talking about the line in this clause ("…is how we got complaints"): not said to a buyer.
+    const clause = matchClauses(text, sentence, start, end, rule);
+    const key = `${clause.start}:${clause.end}`;
+    facts.metaClause ??= new Map();
+    let meta = facts.metaClause.get(key);
+    if (meta === undefined) {
+      const clauseText = lower.slice(clause.start, clause.end);
+      meta = metaClausePatterns().some((p) => firstMatch(p, clauseText) !== undefined);
+      facts.metaClause.set(key, meta);
+    }
+    if (meta) return undefined;
+  }
   const ctx = spec.context ?? {};
   if (ctx.questions) {
     const q = (facts.question ??= isQuestion(text, sentence));
@@ -502,10 +529,7 @@ function judge(text: string, lower: string, rule: CompiledRule, start: number, e
     if (ctx.questions === 'only' && !q) return undefined;
   }
   if (rule.unless.length) {
-    // A cue rule's match spans its cues, possibly across clauses: an exception anywhere in those clauses counts.
-    const first = clauseAround(text, sentence, start);
-    const last = rule.cues.length && end > first.end ? clauseAround(text, sentence, end - 1) : first;
-    const clause = { start: first.start, end: Math.max(first.end, last.end) };
+    const clause = matchClauses(text, sentence, start, end, rule);
     // Exception patterns are shared by many rules: each is tried once per clause.
     const key = `${clause.start}:${clause.end}`;
     facts.unless ??= new Map();
