@@ -109,39 +109,34 @@ function groupsPresent(p: CompiledPattern, tokens: Tokens): boolean {
 }
 
 /**
- * The leftmost match of a pattern in a short text (a sentence or clause), or undefined. Patterns with start words
- * run their matcher at each word that can start them; the rest (and the exhaustive mode) use the regex.
+ * The leftmost match of a pattern in a short text (a sentence or clause), or undefined. `tokens` are the text's
+ * words when the caller has them (a sentence); a clause is tokenized here.
  */
 function firstMatch(p: CompiledPattern, text: string, tokens?: Tokens): { index: number; end: number } | undefined {
-  if (!p.starts || matcherSettings.exhaustive) {
-    const m = regexOf(p).exec(text);
-    return m ? { index: m.index, end: m.index + m[0].length } : undefined;
-  }
-  if (tokens) {
-    // A cue pattern is only worth running when each of its required word groups has a word in the sentence.
-    if (!groupsPresent(p, tokens)) return undefined;
-    // The sentence's words are already known: try only those that can start the pattern.
-    for (let k = 0; k < tokens.count; k++) {
-      if (!p.starts.has(tokens.words[k])) continue;
-      const end = p.matcher(text, tokens.starts[k]);
-      if (end > tokens.starts[k]) return { index: tokens.starts[k], end };
-    }
-    return undefined;
-  }
+  const words = tokens ?? tokenize(text, { count: 0, starts: [], words: [] });
+  // Only worth running when each of its required word groups has a word in the text.
+  if (!matcherSettings.exhaustive && !groupsPresent(p, words)) return undefined;
+  for (const m of matches(p, text, words)) return { index: m.index, end: m.index + m.length };
+  return undefined;
+}
+
+/** Fills `tokens` with the text's words (runs of isWordChar characters) and where each starts. */
+function tokenize(text: string, tokens: Tokens): Tokens {
   const n = text.length;
   let i = 0;
+  let count = 0;
   while (i < n) {
     if (!isWordChar(text.charCodeAt(i))) { i++; continue; }
     const start = i;
     while (i < n && isWordChar(text.charCodeAt(i))) i++;
-    if (!p.starts.has(text.slice(start, i))) continue;
-    const end = p.matcher(text, start);
-    if (end > start) return { index: start, end };
+    tokens.starts[count] = start;
+    tokens.words[count++] = text.slice(start, i);
   }
-  return undefined;
+  tokens.count = count;
+  return tokens;
 }
 
-/** A sentence's words (lower case) and where each starts; filled by candidatePatterns and reused. */
+/** A sentence's words (lower case) and where each starts; filled by tokenize and reused. */
 interface Tokens { count: number; starts: number[]; words: string[] }
 
 /** A match that survived its context checks; offsets relative to its chunk. */
@@ -322,19 +317,22 @@ function lintBlock(text: string, lower: string, block: Block, pack: CompiledPack
     const sentence = sentenceSpans[si];
     const facts: SentenceFacts = { index: si };
     const sentenceText = lower.slice(sentence.start, sentence.end);
+    tokenize(sentenceText, tokens);
+    // Judges a match (offsets in the sentence) and keeps it if it survives its context checks.
+    const accept = (rule: CompiledRule, from: number, to: number) => {
+      const start = sentence.start + from;
+      const end = sentence.start + to;
+      const severity = judge(text, lower, rule, start, end, sentence, sentenceSpans, config, facts);
+      if (severity) out.push({ rule, start, end, severity, sentence, loud: (facts.loud ??= /!!/.test(text.slice(sentence.start, sentence.end + 2))) });
+    };
     // One pass over the sentence's words says which patterns have every required word present.
-    for (const g of candidatePatterns(sentenceText, pack, enabled, tokens)) {
+    for (const g of candidatePatterns(tokens, pack, enabled)) {
       const [ri, pi] = pack.patternRefs[g];
       const rule = pack.rules[ri];
       if (pi === -1) {
         try {
           const span = cueSpan(rule, sentenceText, tokens, facts);
-          if (span) {
-            const start = sentence.start + span.start;
-            const end = sentence.start + span.end;
-            const severity = judge(text, lower, rule, start, end, sentence, sentenceSpans, config, facts);
-            if (severity) out.push({ rule, start, end, severity, sentence, loud: (facts.loud ??= /!!/.test(text.slice(sentence.start, sentence.end + 2))) });
-          }
+          if (span) accept(rule, span.start, span.end);
         } catch (e) {
           problems.push({ message: `rule "${rule.spec.id}" failed and was skipped: ${(e as Error).message}` });
         }
@@ -343,12 +341,7 @@ function lintBlock(text: string, lower: string, block: Block, pack: CompiledPack
       const pattern = rule.patterns[pi];
       if (pattern.needsChars.length && !pattern.needsChars.every((c) => sentenceText.includes(c))) continue;
       try {
-        for (const m of matches(pattern, sentenceText, tokens)) {
-          const start = sentence.start + m.index;
-          const end = start + m.length;
-          const severity = judge(text, lower, rule, start, end, sentence, sentenceSpans, config, facts);
-          if (severity) out.push({ rule, start, end, severity, sentence, loud: (facts.loud ??= /!!/.test(text.slice(sentence.start, sentence.end + 2))) });
-        }
+        for (const m of matches(pattern, sentenceText, tokens)) accept(rule, m.index, m.index + m.length);
       } catch (e) {
         problems.push({ message: `rule "${rule.spec.id}" failed and was skipped: ${(e as Error).message}` });
       }
@@ -414,7 +407,7 @@ function isWordChar(c: number): boolean {
  * a match needs them in order). A tight loop over characters and one map lookup per word; no regular expression.
  * Also fills `tokens` with the sentence's words, for anchoring the patterns that run.
  */
-function candidatePatterns(text: string, pack: CompiledPack, enabled: boolean[], tokens: Tokens): number[] {
+function candidatePatterns(tokens: Tokens, pack: CompiledPack, enabled: boolean[]): number[] {
   // Reused between calls, one slot per pattern, reset through the list of touched slots.
   if (maskBuffer.length < pack.fullMask.length) {
     maskBuffer = new Int32Array(pack.fullMask.length);
@@ -425,18 +418,8 @@ function candidatePatterns(text: string, pack: CompiledPack, enabled: boolean[],
   const ordered = pack.ordered;
   const touched: number[] = [];
   const map = pack.groupWords;
-  const n = text.length;
-  let i = 0;
-  let count = 0;
-  while (i < n) {
-    if (!isWordChar(text.charCodeAt(i))) { i++; continue; }
-    const start = i;
-    while (i < n && isWordChar(text.charCodeAt(i))) i++;
-    const word = text.slice(start, i);
-    const index = count++;
-    tokens.starts[index] = start;
-    tokens.words[index] = word;
-    const entries = map.get(word);
+  for (let index = 0; index < tokens.count; index++) {
+    const entries = map.get(tokens.words[index]);
     if (!entries) continue;
     for (let k = 0; k < entries.length; k++) {
       const e = entries[k];
@@ -454,7 +437,6 @@ function candidatePatterns(text: string, pack: CompiledPack, enabled: boolean[],
       }
     }
   }
-  tokens.count = count;
   const out: number[] = [];
   for (const g of touched) {
     const full = ordered[g] ? masks[g] === pack.groupCount[g] : masks[g] === pack.fullMask[g];
@@ -494,10 +476,8 @@ interface SentenceFacts {
   date?: boolean;
   reason?: boolean;
   capacity?: boolean;
-  /** unless-pattern results per clause ("start:end") and pattern. */
-  unless?: Map<string, Map<CompiledPattern, boolean>>;
-  /** Per clause ("start:end"): does a trainer talk about a line there (META_CLAUSE_PATTERNS)? */
-  metaClause?: Map<string, boolean>;
+  /** Per clause ("start:end"): its text, words, and which exception patterns it holds. */
+  clauses?: Map<string, { text: string; tokens: Tokens; hits: Map<CompiledPattern, boolean> }>;
   /** Where each cue pattern first matches in the sentence (null: nowhere). */
   cueMatches?: Map<CompiledPattern, { index: number; end: number } | null>;
 }
@@ -509,43 +489,34 @@ function judge(text: string, lower: string, rule: CompiledRule, start: number, e
     const quotes = (facts.quotes ??= quotedSpans(text, sentence));
     if (quotes.some((q) => q.start <= start && end <= q.end) && (facts.mention ??= isMentionContext(text, sentence, quotes))) return undefined;
   }
-  if (!config.checkMetaDiscussion) {
-    // A trainer talking about the line in this clause ("…is how we got complaints"): not said to a buyer.
-    const clause = matchClauses(text, sentence, start, end, rule);
-    const key = `${clause.start}:${clause.end}`;
-    facts.metaClause ??= new Map();
-    let meta = facts.metaClause.get(key);
-    if (meta === undefined) {
-      const clauseText = lower.slice(clause.start, clause.end);
-      meta = metaClausePatterns().some((p) => firstMatch(p, clauseText) !== undefined);
-      facts.metaClause.set(key, meta);
-    }
-    if (meta) return undefined;
-  }
   const ctx = spec.context ?? {};
   if (ctx.questions) {
     const q = (facts.question ??= isQuestion(text, sentence));
     if (ctx.questions === 'skip' && q) return undefined;
     if (ctx.questions === 'only' && !q) return undefined;
   }
-  if (rule.unless.length) {
-    const clause = matchClauses(text, sentence, start, end, rule);
-    // Exception patterns are shared by many rules: each is tried once per clause.
-    const key = `${clause.start}:${clause.end}`;
-    facts.unless ??= new Map();
-    let results = facts.unless.get(key);
-    if (!results) { results = new Map(); facts.unless.set(key, results); }
-    let clauseText: string | undefined;
-    for (const u of rule.unless) {
-      let hit = results.get(u);
-      if (hit === undefined) {
-        clauseText ??= lower.slice(clause.start, clause.end);
-        hit = firstMatch(u, clauseText) !== undefined;
-        results.set(u, hit);
+  // Does the match's clause hold this pattern? Exception patterns are shared by many rules, so each is tried
+  // once per clause.
+  let clause: { text: string; tokens: Tokens; hits: Map<CompiledPattern, boolean> } | undefined;
+  const inClause = (p: CompiledPattern): boolean => {
+    if (!clause) {
+      const span = matchClauses(text, sentence, start, end, rule);
+      const key = `${span.start}:${span.end}`;
+      facts.clauses ??= new Map();
+      clause = facts.clauses.get(key);
+      if (!clause) {
+        const clauseText = lower.slice(span.start, span.end);
+        clause = { text: clauseText, tokens: tokenize(clauseText, { count: 0, starts: [], words: [] }), hits: new Map() };
+        facts.clauses.set(key, clause);
       }
-      if (hit) return undefined;
     }
-  }
+    let hit = clause.hits.get(p);
+    if (hit === undefined) { hit = firstMatch(p, clause.text, clause.tokens) !== undefined; clause.hits.set(p, hit); }
+    return hit;
+  };
+  // A trainer talking about the line in this clause ("…is how we got complaints"): not said to a buyer.
+  if (!config.checkMetaDiscussion && metaClausePatterns().some(inClause)) return undefined;
+  if (rule.unless.some(inClause)) return undefined;
   let severity = spec.severity;
   if (ctx.legitimateDeadline || ctx.quantifiedCapacity) {
     const own = () => text.slice(sentence.start, sentence.end);

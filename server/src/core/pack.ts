@@ -157,7 +157,7 @@ export interface PackIndex {
 }
 
 /** Bump when the prefilter data a pattern compiles to changes, so an old index is never used. */
-const INDEX_VERSION = 1;
+const INDEX_VERSION = 2;
 let builtinIndex: PackIndex | undefined;
 let builtinHash: string | undefined;
 

@@ -437,7 +437,7 @@ function elementTriggers(seq: Node[], depth: number): string[][] {
     if (node.kind === 'word') {
       const pair = pairAt(seq, k);
       if (pair) k++; // "do not" also matches "don't", so "not" is not required.
-      t = (pair ?? wordForms(node)).map(firstWord);
+      t = (pair ?? wordForms(node)).flatMap(startTokens);
     } else if (node.kind === 'alt') {
       const key = node.key === undefined ? undefined : `${depth}${node.key}`;
       if (key !== undefined && altTriggers.has(key)) {
@@ -537,12 +537,13 @@ function startWords(seq: Node[], depth: number): { words: Set<string> | null; em
   return { words, empty: true };
 }
 
-/**
- * The first token a form can show up as in text, as the linter's tokenizer splits it: "follow-up" may be
- * typed "follow-up", "follow up" or "followup", so it can start with "follow" or "followup".
- */
 const startTokensCache = new Map<string, string[]>();
 
+/**
+ * The first token a form can show up as in text, as the linter's tokenizer splits it: "follow-up" may be
+ * typed "follow-up", "follow up" or "followup", so it can start with "follow" or "followup"; "y'all" starts
+ * with "y". Both the filter groups and the start words use it, so they agree with the tokenizer and each other.
+ */
 function startTokens(form: string): string[] {
   let cached = startTokensCache.get(form);
   if (!cached) { cached = computeStartTokens(form); startTokensCache.set(form, cached); }
@@ -559,20 +560,6 @@ function computeStartTokens(form: string): string[] {
     out.push(/^[a-z0-9$%\u00c0-\u1fff\u2c00-\ud7ff]*/.exec(joined)![0]);
   }
   return out;
-}
-
-const firstWordCache = new Map<string, string>();
-
-function firstWord(form: string): string {
-  let cached = firstWordCache.get(form);
-  if (cached === undefined) { cached = computeFirstWord(form); firstWordCache.set(form, cached); }
-  return cached;
-}
-
-function computeFirstWord(form: string): string {
-  const w = form.split(' ')[0];
-  // Triggers are compared against words split at apostrophes and hyphens, so keep the leading part.
-  return w.split(/['-]/)[0];
 }
 
 /** What the prefilter needs from a pattern; the shipped pack has these precomputed (see pack.ts, PackIndex). */
