@@ -48,4 +48,38 @@ describe('incremental lint cache', () => {
       assert.deepEqual(lint(text, { cache }), lint(text), `after edit ${k}`);
     }
   });
+
+  it('an edit moves the chunks after it: they are reused, not recomputed', () => {
+    const cache = createLintCache();
+    lint(DOC, { cache, languageId: 'playbook' });
+    const edited = DOC.replace('Thanks for the time today.', 'Thanks so much for the time today.');
+    assert.deepEqual(lint(edited, { cache, languageId: 'playbook' }), lint(edited, { languageId: 'playbook' }));
+    assert.equal(cache.stats.computed, 1);
+  });
+
+  it('random multi-character edits, paragraph moves and undo keep results identical, in every language', () => {
+    for (const languageId of ['playbook', 'markdown', 'plaintext']) {
+      const cache = createLintCache();
+      let text = DOC;
+      const history: string[] = [];
+      let seed = 11;
+      const rand = (n: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+      for (let k = 0; k < 150; k++) {
+        history.push(text);
+        const a = rand(text.length + 1);
+        const b = Math.min(text.length, a + rand(40));
+        const op = rand(5);
+        if (op === 0) text = text.slice(0, a) + text.slice(b);
+        else if (op === 1) text = text.slice(0, a) + text.slice(a, b) + text.slice(a);
+        else if (op === 2) {
+          const paragraphs = text.split('\n\n');
+          const [moved] = paragraphs.splice(rand(paragraphs.length), 1);
+          paragraphs.splice(rand(paragraphs.length + 1), 0, moved);
+          text = paragraphs.join('\n\n');
+        } else if (op === 3 && history.length > 3) text = history[history.length - 3];
+        else text = `${text.slice(0, a)}\n\nAct now, ${['❌ ', '> ', '- ', ''][rand(4)]}this expires tonight!\n\n${text.slice(a)}`;
+        assert.deepEqual(lint(text, { cache, languageId }), lint(text, { languageId }), `${languageId}, after edit ${k}`);
+      }
+    }
+  });
 });

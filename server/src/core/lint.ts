@@ -14,7 +14,7 @@ import { compilePattern, matchText, PATTERN_FLAGS, type CompiledPattern } from '
 import { directiveFindings, placeholderFindings, sectionMoveFindings, staleCounterExample } from './playbookChecks';
 import { missingSectionMoves } from './trustScore';
 import {
-  chunkStarts, compileLabels, frontMatterEnd, INITIAL_STATE, normalizeTypography, scanChunk, stateKey,
+  chunkStarts, compileLabels, frontMatterEnd, INITIAL_STATE, normalizeTypography, sameState, scanChunk, stateKey,
   type Block, type ScanState, type ScopeOptions,
 } from './scope';
 import { CATEGORIES, type Category, type Finding, type LintResult, type Problem, type Severity } from './types';
@@ -33,6 +33,8 @@ export interface LintOptions {
 export interface LintCache {
   key: string;
   chunks: Map<string, Map<string, ChunkResult>>;
+  /** The last lint's chunks in document order, so an edit finds unchanged chunks by position without hashing them. */
+  last?: { length: number; starts: number[]; results: ChunkResult[] };
   /** Chunks reused and recomputed by the last lint, for tests and benchmarks. */
   stats: { reused: number; computed: number };
 }
@@ -40,6 +42,14 @@ export interface LintCache {
 /** Creates an empty cache for lint(…, {cache}). */
 export function createLintCache(): LintCache {
   return { key: '', chunks: new Map(), stats: { reused: 0, computed: 0 } };
+}
+
+/**
+ * A copy of a chunk's text that does not share memory with the document. A slice would keep the whole document
+ * of that version alive for as long as the chunk stays cached, one old version per edit.
+ */
+function ownCopy(raw: string): string {
+  return raw.length < 13 ? raw : (`\u0000${raw}`).slice(1);
 }
 
 const LEVELS: Severity[] = ['hint', 'information', 'warning', 'error'];
@@ -151,6 +161,12 @@ interface Candidate {
 }
 
 interface ChunkResult {
+  /** The chunk's text (its own copy) and the scanner state it was linted from. */
+  raw: string;
+  incoming: ScanState;
+  atStart: boolean;
+  /** Cache key of (incoming state, position). */
+  key: string;
   state: ScanState;
   /** The chunk's masked text and blocks (relative), reused by the document-wide relational checks. */
   masked: string;
@@ -161,6 +177,8 @@ interface ChunkResult {
   problems: Problem[];
   /** The chunk's phrase findings (relative), finalised for one profile; kept with the chunk in the cache. */
   finals?: { profile: string; findings: Finding[] };
+  /** `finals` moved to the chunk's offset in the last document it was part of. */
+  placed?: { offset: number; from: Finding[]; findings: Finding[] };
 }
 
 /**
@@ -197,23 +215,44 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const wantsScan = options.languageId === 'playbook' && hasHeading(text);
   const maskedParts: string[] = [];
   const blocks: Block[] = [];
+  // An edit leaves the chunks before it where they were and moves the ones after it by the change in length:
+  // both are found by position and checked with one native comparison, instead of hashing every chunk's text.
+  const last = previous ? cache?.last : undefined;
+  const delta = last ? text.length - last.length : 0;
+  let same = 0;
+  let moved = 0;
+  const reuseAt = (index: number, start: number, end: number, atStart: boolean): ChunkResult | undefined => {
+    const r = last!.results[index];
+    return r.raw.length === end - start && r.atStart === atStart && sameState(r.incoming, state) && text.slice(start, end) === r.raw ? r : undefined;
+  };
   for (let k = 0; k < starts.length; k++) {
     if (options.isCancelled?.()) break;
     const start = starts[k];
     const end = k + 1 < starts.length ? starts[k + 1] : text.length;
-    const raw = text.slice(start, end);
-    const key = `${stateKey(state)}\u0000${start === 0 ? 'S' : ''}`;
-    let result = previous?.get(raw)?.get(key) ?? next.get(raw)?.get(key);
-    if (result) {
-      if (cache) cache.stats.reused++;
-    } else {
-      result = lintChunk(raw, state, start === 0, scopeOptions, labels, config, rules);
-      if (cache) cache.stats.computed++;
+    const atStart = start === 0;
+    let result: ChunkResult | undefined;
+    if (last) {
+      while (same < last.starts.length && last.starts[same] < start) same++;
+      if (same < last.starts.length && last.starts[same] === start) result = reuseAt(same, start, end, atStart);
+      if (!result && delta !== 0) {
+        while (moved < last.starts.length && last.starts[moved] < start - delta) moved++;
+        if (moved < last.starts.length && last.starts[moved] === start - delta) result = reuseAt(moved, start, end, atStart);
+      }
     }
+    if (!result) {
+      const raw = text.slice(start, end);
+      const key = `${stateKey(state)}\u0000${atStart ? 'S' : ''}`;
+      result = previous?.get(raw)?.get(key) ?? next.get(raw)?.get(key);
+      if (!result) {
+        result = lintChunk(ownCopy(raw), state, atStart, scopeOptions, labels, config, rules, key);
+        if (cache) cache.stats.computed++;
+      } else if (cache) cache.stats.reused++;
+    } else if (cache) cache.stats.reused++;
     if (cache) {
-      let byState = next.get(raw);
-      if (!byState) { byState = new Map(); next.set(raw, byState); }
-      byState.set(key, result);
+      // The result's own text is the key: its hash is computed once and kept with the string.
+      let byState = next.get(result.raw);
+      if (!byState) { byState = new Map(); next.set(result.raw, byState); }
+      byState.set(result.key, result);
     }
     chunkResults.push(result);
     chunkOffsets.push(start);
@@ -226,7 +265,11 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     if (start === 0) frontMatter = result.frontMatter;
     state = result.state;
   }
-  if (cache) { cache.key = cacheKey; cache.chunks = next; }
+  if (cache) {
+    cache.key = cacheKey;
+    cache.chunks = next;
+    cache.last = chunkResults.length === starts.length ? { length: text.length, starts: chunkOffsets, results: chunkResults } : undefined;
+  }
 
   const audience = /^\s*audience\s*:\s*["']?consumer\b/im.test(frontMatter ?? '') ? 'consumer' : undefined;
   const profile = audience === 'consumer' ? 'consumer' : config.profile;
@@ -238,13 +281,16 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   for (let k = 0; k < chunkResults.length; k++) {
     const result = chunkResults[k];
     const offset = chunkOffsets[k];
-    if (result.finals?.profile !== profile) {
-      const end = k + 1 < chunkOffsets.length ? chunkOffsets[k + 1] : text.length;
-      result.finals = { profile, findings: finalize(text.slice(offset, end), result.candidates, config, profile) };
+    if (result.finals?.profile !== profile) result.finals = { profile, findings: finalize(result.raw, result.candidates, config, profile) };
+    // The findings placed at this offset last time are reused as they are (never changed after they are made).
+    let placed = result.placed;
+    if (!placed || placed.offset !== offset || placed.from !== result.finals.findings) {
+      placed = { offset, from: result.finals.findings, findings: result.finals.findings.map((f) => shift(f, offset)) };
+      result.placed = placed;
     }
-    for (const f of result.finals.findings) {
-      if (suppressions.any && suppressions.isDisabled(f.ruleId, f.category, f.start + offset)) continue;
-      findings.push(offset === 0 ? { ...f, fixes: f.fixes.slice() } : shift(f, offset));
+    for (const f of placed.findings) {
+      if (suppressions.any && suppressions.isDisabled(f.ruleId, f.category, f.start)) continue;
+      findings.push(f);
     }
   }
   // Playbooks also get the structural relational checks: a closing with no opt-out, a discovery with no question.
@@ -282,7 +328,7 @@ function settingOf(config: ResolvedConfig, rule: CompiledRule): string | undefin
 }
 
 /** Scans and matches one chunk; all offsets in the result are relative to the chunk. */
-function lintChunk(raw: string, state: ScanState, atStart: boolean, scopeOptions: ScopeOptions, labels: ReturnType<typeof compileLabels>, config: ResolvedConfig, enabled: boolean[]): ChunkResult {
+function lintChunk(raw: string, state: ScanState, atStart: boolean, scopeOptions: ScopeOptions, labels: ReturnType<typeof compileLabels>, config: ResolvedConfig, enabled: boolean[], key: string): ChunkResult {
   const scanned = scanChunk(normalizeTypography(raw), state, scopeOptions, labels, atStart);
   const masked = scanned.masked;
   const lower = matchText(masked, config.pack.nonAscii);
@@ -305,7 +351,7 @@ function lintChunk(raw: string, state: ScanState, atStart: boolean, scopeOptions
     }
   }
   if (masked.includes('{')) structural.push(...placeholderFindings(masked, raw));
-  return { state: scanned.state, masked, blocks: scanned.blocks, candidates, structural, frontMatter: scanned.frontMatter, problems };
+  return { raw, incoming: state, atStart, key, state: scanned.state, masked, blocks: scanned.blocks, candidates, structural, frontMatter: scanned.frontMatter, problems };
 }
 
 /** `text` is the masked chunk; `lower` is its matchText(), which every pattern runs on. */

@@ -80,6 +80,12 @@ export interface ScanState {
 export const INITIAL_STATE: ScanState = Object.freeze({ fence: null, inComment: false, inList: false, metaHeadingLevel: 0, metaIntro: false });
 
 /** A compact key for a state, for caches. */
+/** True when two scanner states would scan the next chunk the same way (what stateKey tells apart). */
+export function sameState(a: ScanState, b: ScanState): boolean {
+  return a === b || ((a.fence ?? '') === (b.fence ?? '') && a.inComment === b.inComment && a.inList === b.inList
+    && a.metaHeadingLevel === b.metaHeadingLevel && a.metaIntro === b.metaIntro && (a.metaIntroKind ?? '') === (b.metaIntroKind ?? ''));
+}
+
 export function stateKey(s: ScanState): string {
   return `${s.fence ?? ''}|${s.inComment ? 1 : 0}${s.inList ? 1 : 0}|${s.metaHeadingLevel}|${s.metaIntro ? 1 : 0}${s.metaIntroKind ?? ''}`;
 }

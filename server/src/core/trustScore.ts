@@ -65,32 +65,56 @@ const WE = /\b(?:i|i'?m|i'?ll|i'?ve|i'?d|me|my|mine|we|we'?re|we'?ll|we'?ve|our|
 
 interface Section { title: string; start: number; end: number; headingEnd: number; level: number; /** End of the section including its subsections. */ treeEnd: number }
 
+/**
+ * The document's sections, one per heading outside code fences (plus "(top)" before the first heading).
+ * A walk over line starts with indexOf, no split: the linter calls it on every keystroke in a playbook.
+ */
 function sectionsOf(text: string): Section[] {
   const out: Section[] = [];
-  const re = /^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$/gm;
-  let m: RegExpExecArray | null;
+  const heading = /^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$/m;
+  const fence = /^\s{0,3}(```|~~~)/;
   let inFence = false;
-  const lines = text.split('\n');
-  let offset = 0;
   const headings: Array<{ at: number; end: number; title: string; level: number }> = [];
-  for (const line of lines) {
-    if (/^\s{0,3}(```|~~~)/.test(line)) inFence = !inFence;
-    else if (!inFence) {
-      re.lastIndex = 0;
-      m = re.exec(line);
-      if (m) headings.push({ at: offset, end: offset + line.length, title: m[2].replace(/\r$/, '').trim(), level: m[1].length });
+  for (let offset = 0; offset <= text.length;) {
+    let eol = text.indexOf('\n', offset);
+    if (eol < 0) eol = text.length;
+    // Only lines that can open a fence or a heading are looked at more closely.
+    const first = firstNonSpace(text, offset, eol);
+    if (first < eol) {
+      const c = text.charCodeAt(first);
+      if (c === 96 /* ` */ || c === 126 /* ~ */ || (c === 35 /* # */ && !inFence) || c < 32 || c > 127) {
+        const line = text.slice(offset, eol);
+        if (fence.test(line)) inFence = !inFence;
+        else if (!inFence) {
+          const m = heading.exec(line);
+          if (m) headings.push({ at: offset, end: eol, title: m[2].replace(/\r$/, '').trim(), level: m[1].length });
+        }
+      }
     }
-    offset += line.length + 1;
+    offset = eol + 1;
   }
   if (headings.length === 0 || headings[0].at > 0) {
     const end = headings[0]?.at ?? text.length;
     out.push({ title: '(top)', start: 0, end, headingEnd: 0, level: 0, treeEnd: end });
   }
+  // Where each heading's subtree ends: the next heading at its level or above (a stack keeps this linear).
+  const treeEnds = new Array<number>(headings.length).fill(text.length);
+  const open: number[] = [];
   headings.forEach((h, i) => {
-    const next = headings.slice(i + 1).find((x) => x.level <= h.level);
-    out.push({ title: h.title, start: h.at, end: headings[i + 1]?.at ?? text.length, headingEnd: h.end, level: h.level, treeEnd: next?.at ?? text.length });
+    while (open.length && headings[open[open.length - 1]].level >= h.level) treeEnds[open.pop()!] = h.at;
+    open.push(i);
+  });
+  headings.forEach((h, i) => {
+    out.push({ title: h.title, start: h.at, end: headings[i + 1]?.at ?? text.length, headingEnd: h.end, level: h.level, treeEnd: treeEnds[i] });
   });
   return out;
+}
+
+/** The first offset in [from, to) that is not a space or tab (`to` if none). */
+function firstNonSpace(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i;
 }
 
 function countWords(s: string): number {
@@ -98,23 +122,46 @@ function countWords(s: string): number {
 }
 
 function proseOf(scoped: ReturnType<typeof scopeDocument>, s: Section, end = s.end): string {
-  return scoped.blocks.filter((b) => !b.meta && b.start >= s.headingEnd && b.start < end).map((b) => scoped.text.slice(b.start, b.end)).join(' ');
+  const parts: string[] = [];
+  // Blocks are in document order, so the section's blocks are one run found by binary search.
+  for (let k = firstBlockAt(scoped.blocks, s.headingEnd); k < scoped.blocks.length && scoped.blocks[k].start < end; k++) {
+    const b = scoped.blocks[k];
+    if (!b.meta) parts.push(scoped.text.slice(b.start, b.end));
+  }
+  return parts.join(' ');
+}
+
+/** Index of the first block starting at or after `offset`. */
+function firstBlockAt(blocks: ReadonlyArray<{ start: number }>, offset: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Discovery sections without a question and closing sections without a permission move. */
 function sectionMoves(scoped: ReturnType<typeof scopeDocument>, sections: Section[]): MissingMove[] {
   const moves: MissingMove[] = [];
   for (const s of sections) {
+    const discovery = DISCOVERY.test(s.title);
+    const objection = OBJECTION.test(s.title) && s.level > 0;
+    const closing = CLOSING.test(s.title);
+    // Most sections are none of these, and their prose is never gathered.
+    if (!discovery && !objection && !closing) continue;
     // A stage's moves may sit in its sub-sections, so the whole subtree counts.
     const body = proseOf(scoped, s, s.treeEnd);
     if (countWords(body) === 0) continue;
-    if (DISCOVERY.test(s.title) && !/\?/.test(body)) {
+    if (discovery && !/\?/.test(body)) {
       moves.push({ move: 'discovery-questions', section: s.title, start: s.start, end: s.headingEnd, points: MOVE_POINTS['discovery-questions'], snippet: 'trust-fit-check', advice: 'A discovery section with no questions: ask what the buyer needs before presenting.' });
     }
-    if (OBJECTION.test(s.title) && s.level > 0 && !ACKNOWLEDGE.test(body)) {
+    if (objection && !ACKNOWLEDGE.test(body)) {
       moves.push({ move: 'acknowledge-objection', section: s.title, start: s.start, end: s.headingEnd, points: MOVE_POINTS['acknowledge-objection'], snippet: 'trust-explore-concern', advice: 'An objection whose response never acknowledges it: say it is fair and ask what is behind it before answering.' });
     }
-    if (CLOSING.test(s.title) && !PERMISSION.test(body)) {
+    if (closing && !PERMISSION.test(body)) {
       moves.push({ move: 'permission-check-in', section: s.title, start: s.start, end: s.headingEnd, points: MOVE_POINTS['permission-check-in'], snippet: 'trust-decision-readiness', advice: 'A closing section with no permission or opt-out: tell the buyer that "no" or "not yet" is a fine answer.' });
     }
   }

@@ -1,0 +1,44 @@
+// Ad-hoc language-server latency check (the same measurement as bench/run.ts, alone):
+//   npm run build && npx tsx bench/lspLatency.ts [chars] [edits]
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DocumentDiagnosticRequest,
+  InitializedNotification, InitializeRequest, StreamMessageReader, StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+import { generatePlaybook } from './generate';
+
+(async () => {
+  const size = Number(process.argv[2] ?? 1_000_000);
+  const edits = Number(process.argv[3] ?? 200);
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, [path.join(__dirname, '../dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  conn.listen();
+  await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } } });
+  await conn.sendNotification(InitializedNotification.type, {});
+  const uri = 'file:///bench/latency.playbook';
+  let text = generatePlaybook(size);
+  let version = 1;
+  await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'playbook', version, text } });
+  await conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+  console.log(`spawn to first diagnostics: ${(performance.now() - spawnedAt).toFixed(0)} ms`);
+  const times: number[] = [];
+  let seed = 1;
+  for (let k = 0; k < edits; k++) {
+    seed = (seed * 48271) % 2147483647;
+    const at = seed % text.length;
+    const line = text.slice(0, at).split('\n').length - 1;
+    const character = at - (text.lastIndexOf('\n', at - 1) + 1);
+    const t0 = performance.now();
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }] });
+    await conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const p = (q: number) => times[Math.min(times.length - 1, Math.floor((q / 100) * times.length))].toFixed(2);
+  console.log(`${(text.length / 1e6).toFixed(1)} MB, ${edits} edits: p50 ${p(50)} ms, p95 ${p(95)} ms`);
+  conn.dispose();
+  child.kill();
+})();
