@@ -23,6 +23,33 @@ const problemMatcher = {
   },
 };
 
+/**
+ * server/src/core/schemas.ts compiles the JSON Schemas with Ajv at run time. The bundles get validators Ajv generated
+ * here from the same schemas and options instead (Ajv "standalone" code), so Ajv's compiler (about 120 KB) is not
+ * shipped and no schema is compiled at start-up. Tests run the bundles, so the generated code is what they check.
+ */
+const standaloneSchemas = {
+  name: 'standalone-schemas',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]core[\\/]schemas\.ts$/ }, async () => {
+      const { readFile } = await import('node:fs/promises');
+      const { default: Ajv } = await import('ajv');
+      const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
+      const read = async (name) => JSON.parse(await readFile(new URL(`./server/schemas/${name}`, import.meta.url), 'utf8'));
+      // The same options as schemas.ts (AJV_OPTIONS), plus code generation.
+      const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true, esm: true } });
+      ajv.addSchema(await read('config.schema.json'), 'config');
+      ajv.addSchema(await read('rule-pack.schema.json'), 'rulePack');
+      const code = standaloneCode(ajv, { validateConfig: 'config', validateRulePack: 'rulePack' });
+      return {
+        contents: `${code}\nexport const AJV_OPTIONS = { allErrors: true, strict: false };\nexport function configValidator() { return validateConfig; }\nexport function rulePackValidator() { return validateRulePack; }\n`,
+        loader: 'js',
+        resolveDir: new URL('./server/src/core/', import.meta.url).pathname,
+      };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -31,7 +58,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  plugins: [problemMatcher],
+  plugins: [problemMatcher, standaloneSchemas],
 };
 
 /**
@@ -58,7 +85,7 @@ const web = {
   target: 'es2022',
   mainFields: ['browser', 'module', 'main'],
   conditions: ['browser'],
-  plugins: [problemMatcher, noNodeBuiltins],
+  plugins: [problemMatcher, standaloneSchemas, noNodeBuiltins],
 };
 
 /**

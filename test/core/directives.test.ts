@@ -30,4 +30,18 @@ describe('directives', () => {
   it('another rule stays enabled', () => {
     assert.deepEqual(ids('<!-- trustlint-disable-next-line some-other-rule -->\nAct now!').filter((id) => id === 'act-now'), ['act-now']);
   });
+  it('line directives work the same with CRLF and CR line endings', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['Act now!', '<!-- trustlint-disable-next-line act-now -->', '', 'Act now!', 'Act now! <!-- trustlint-disable-line -->', 'Act now!'].join(eol);
+      assert.deepEqual(lint(text).findings.map((f) => f.start), [0, text.lastIndexOf('Act now!')], JSON.stringify(eol));
+      assert.deepEqual(parseDirectives(text).map((d) => d.line), [1, 4], JSON.stringify(eol));
+    }
+  });
+  it('disable-next-line on the last line silences nothing, not its own line', () => {
+    assert.deepEqual(ids('Act now! <!-- trustlint-disable-next-line -->'), ['act-now', 'unused-directive']);
+    assert.deepEqual(ids('Act now!\n<!-- trustlint-disable-next-line -->\n'), ['act-now', 'unused-directive']);
+  });
+  it('a directive spanning lines covers the line after its end', () => {
+    assert.deepEqual(ids('<!-- trustlint-disable-next-line act-now\n  -- the launch date is real -->\nAct now!\nAct now!'), ['act-now']);
+  });
 });

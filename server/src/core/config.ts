@@ -1,8 +1,8 @@
 // Resolves raw configuration objects (a parsed .trustlintrc.json, editor settings) into one frozen config.
 // No file access here: callers read files and hand over plain objects.
-import Ajv from 'ajv';
 import schema from '../../schemas/config.schema.json';
 import { builtinPack, compilePack, type CompiledPack } from './pack';
+import { configValidator } from './schemas';
 import { CATEGORIES, type Category, type Problem, type Result, type Severity } from './types';
 
 export type RuleSetting = Severity | 'off' | 'on';
@@ -62,7 +62,6 @@ export function hashString(s: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
 
 /** Checks a raw config object against config.schema.json; unknown keys get a "did you mean" hint. */
 const PROFILE_VALUES: readonly unknown[] = (schema as { properties: { profile: { enum: string[] } } }).properties.profile.enum;
@@ -83,7 +82,7 @@ function plainlyValid(raw: unknown): boolean {
 
 export function validateConfigShape(raw: unknown): Problem[] {
   if (plainlyValid(raw)) return [];
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const validator = configValidator();
   if (validator(raw)) return [];
   const known = Object.keys((schema as { properties: object }).properties);
   return (validator.errors ?? []).map((e) => {

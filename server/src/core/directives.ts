@@ -18,79 +18,89 @@ const DIRECTIVE = /<!--\s*trustlint-(disable-next-line|disable-line|disable-file
 /** Finds every directive comment with its line number (0-based). */
 export function parseDirectives(text: string): Directive[] {
   if (!text.includes('trustlint-')) return [];
-  const starts = lineStarts(text);
   const out: Directive[] = [];
+  // Lines are counted from one directive to the next, so the rest of the document is never scanned.
+  const counter = lineCounter(text);
   DIRECTIVE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DIRECTIVE.exec(text)) !== null) {
     const [body, reason] = m[2].split(/\s--\s?/, 2);
     const ids = body.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
-    out.push({ kind: m[1] as DirectiveKind, ids, reason: reason?.trim() || undefined, start: m.index, end: m.index + m[0].length, line: lineOf(starts, m.index) });
+    out.push({ kind: m[1] as DirectiveKind, ids, reason: reason?.trim() || undefined, start: m.index, end: m.index + m[0].length, line: counter(m.index) });
   }
   return out;
 }
 
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
+/** A function giving the 0-based line of increasing offsets, counting line breaks (\n, \r\n, \r) as it goes. */
+function lineCounter(text: string): (offset: number) => number {
+  const crs = text.includes('\r');
+  let at = 0;
+  let line = 0;
+  return (offset) => {
+    if (!crs) {
+      for (let i = text.indexOf('\n', at); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+    } else {
+      for (let i = at; i < offset; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+      }
     }
-  }
-  return starts;
+    at = Math.max(at, offset);
+    return line;
+  };
 }
 
-export function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+/** The start of the line holding `offset`, and the start of the next line (or the text's end). */
+function lineAround(text: string, offset: number): { start: number; next: number } {
+  const start = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  let end = offset;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  const next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : Math.min(text.length, end + 1);
+  return { start, next };
 }
 
 /** Answers "is this rule disabled at this offset?" for one document. */
 export class Suppressions {
-  private readonly starts: number[];
   private readonly directives: Directive[];
+  /** For line directives, the offsets of the line they cover: [start, end). */
+  private readonly ranges = new Map<Directive, [number, number]>();
   /** Directives that suppressed at least one finding; the rest can be reported as unused. */
   readonly used = new Set<Directive>();
 
-  constructor(private readonly text: string, directives: Directive[]) {
+  constructor(text: string, directives: Directive[]) {
     this.directives = directives;
-    this.starts = directives.length ? lineStarts(text) : [0];
+    // Which line each line directive covers is found once, by offsets, so no table of every line start is built.
+    for (const d of directives) {
+      if (d.kind === 'disable-line') {
+        const line = lineAround(text, d.start);
+        this.ranges.set(d, [line.start, line.next]);
+      } else if (d.kind === 'disable-next-line') {
+        // The next line with text: blank lines in between are skipped.
+        let line = lineAround(text, d.end);
+        let range: [number, number] = [text.length, text.length];
+        while (line.next < text.length) {
+          line = lineAround(text, line.next);
+          range = [line.start, line.next];
+          if (text.slice(line.start, line.next).trim()) break;
+        }
+        this.ranges.set(d, range);
+      }
+    }
   }
 
   get any(): boolean { return this.directives.length > 0; }
 
-  /** The line a disable-next-line comment applies to: the next line with text. */
-  private targetLine(d: Directive): number {
-    let line = d.line + 1;
-    while (line < this.starts.length - 1) {
-      const from = this.starts[line];
-      const to = this.starts[line + 1];
-      if (this.text.slice(from, to).trim()) break;
-      line++;
-    }
-    return line;
-  }
-
   isDisabled(ruleId: string, category: string, offset: number): boolean {
     if (!this.directives.length) return false;
-    const line = lineOf(this.starts, offset);
     const applies = (d: Directive) => d.ids.length === 0 || d.ids.includes(ruleId) || d.ids.includes(category);
+    const onLine = (d: Directive) => { const r = this.ranges.get(d)!; return r[0] <= offset && offset < r[1]; };
     let disabledBy: Directive | undefined;
     for (const d of this.directives) {
       if (!applies(d)) continue;
       switch (d.kind) {
         case 'disable-file': disabledBy = d; break;
-        case 'disable-line': if (d.line === line) disabledBy = d; break;
-        case 'disable-next-line': if (this.targetLine(d) === line) disabledBy = d; break;
+        case 'disable-line': if (onLine(d)) disabledBy = d; break;
+        case 'disable-next-line': if (onLine(d)) disabledBy = d; break;
         case 'disable': if (d.end <= offset) disabledBy = d; break;
         case 'enable': if (d.end <= offset && disabledBy?.kind === 'disable') disabledBy = undefined; break;
       }

@@ -12,7 +12,7 @@ import { fillMessage } from './message';
 import type { CompiledPack, CompiledRule } from './pack';
 import { compilePattern, matchText, PATTERN_FLAGS, type CompiledPattern } from './pattern';
 import { directiveFindings, placeholderFindings, sectionMoveFindings, staleCounterExample } from './playbookChecks';
-import { missingSectionMoves } from './trustScore';
+import { missingSectionMoves, proseFacts, type BlockFacts } from './trustScore';
 import {
   chunkStarts, compileLabels, frontMatterEnd, INITIAL_STATE, normalizeTypography, sameState, scanChunk, stateKey,
   type Block, type ScanState, type ScopeOptions,
@@ -177,6 +177,10 @@ interface ChunkResult {
   problems: Problem[];
   /** The chunk's phrase findings (relative), finalised for one profile; kept with the chunk in the cache. */
   finals?: { profile: string; findings: Finding[] };
+  /** The chunk mentions "trustlint-", so the document may hold directive comments. */
+  directives: boolean;
+  /** What the section checks need from the chunk's blocks, computed when a playbook first asks. */
+  facts?: BlockFacts[];
   /** `finals` moved to the chunk's offset in the last document it was part of. */
   placed?: { offset: number; from: Finding[]; findings: Finding[] };
 }
@@ -213,8 +217,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   let state: ScanState = INITIAL_STATE;
   // Playbooks with headings also get the document-wide relational checks, which reuse the chunks' scan.
   const wantsScan = options.languageId === 'playbook' && hasHeading(text);
-  const maskedParts: string[] = [];
-  const blocks: Block[] = [];
+  const runs: Array<{ offset: number; facts: BlockFacts[] }> = [];
   // An edit leaves the chunks before it where they were and moves the ones after it by the change in length:
   // both are found by position and checked with one native comparison, instead of hashing every chunk's text.
   const last = previous ? cache?.last : undefined;
@@ -258,10 +261,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     chunkOffsets.push(start);
     for (const f of result.structural) structural.push({ ...f, start: f.start + start, end: f.end + start });
     problems.push(...result.problems);
-    if (wantsScan) {
-      maskedParts.push(result.masked);
-      for (const b of result.blocks) blocks.push({ ...b, start: b.start + start, end: b.end + start });
-    }
+    if (wantsScan) runs.push({ offset: start, facts: (result.facts ??= proseFacts(result.masked, result.blocks)) });
     if (start === 0) frontMatter = result.frontMatter;
     state = result.state;
   }
@@ -273,7 +273,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 
   const audience = /^\s*audience\s*:\s*["']?consumer\b/im.test(frontMatter ?? '') ? 'consumer' : undefined;
   const profile = audience === 'consumer' ? 'consumer' : config.profile;
-  const directives = parseDirectives(text);
+  // Most documents have no directive: the chunks already know, so the document is not searched on every keystroke.
+  const directives = chunkResults.some((r) => r.directives) || chunkResults.length < starts.length ? parseDirectives(text) : [];
   const suppressions = new Suppressions(text, directives);
   // Phrase findings are final per chunk (overlaps and stacking never cross a sentence), so an edit only
   // re-finalises the chunks it touched; the rest are shifted into place.
@@ -294,9 +295,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     }
   }
   // Playbooks also get the structural relational checks: a closing with no opt-out, a discovery with no question.
-  if (wantsScan && maskedParts.length === starts.length) {
-    const scanned = { text: maskedParts.join(''), blocks };
-    structural.push(...sectionMoveFindings(text, missingSectionMoves(text, { languageId: options.languageId, checkBuyerTurns: config.checkBuyerTurns }, scanned)));
+  if (wantsScan && runs.length === starts.length) {
+    structural.push(...sectionMoveFindings(text, missingSectionMoves(text, { languageId: options.languageId, checkBuyerTurns: config.checkBuyerTurns }, runs)));
   }
   if (directives.length) {
     const known = (id: string) => config.pack.byId.has(id) || (CATEGORIES as readonly string[]).includes(id) || id === 'playbook';
@@ -351,7 +351,7 @@ function lintChunk(raw: string, state: ScanState, atStart: boolean, scopeOptions
     }
   }
   if (masked.includes('{')) structural.push(...placeholderFindings(masked, raw));
-  return { raw, incoming: state, atStart, key, state: scanned.state, masked, blocks: scanned.blocks, candidates, structural, frontMatter: scanned.frontMatter, problems };
+  return { raw, incoming: state, atStart, key, directives: raw.includes('trustlint-'), state: scanned.state, masked, blocks: scanned.blocks, candidates, structural, frontMatter: scanned.frontMatter, problems };
 }
 
 /** `text` is the masked chunk; `lower` is its matchText(), which every pattern runs on. */

@@ -1,7 +1,6 @@
 // Loads rule packs: validates the raw JSON against the rule-pack schema, compiles every pattern once,
 // and freezes the result. Loading never throws; problems come back as data.
-import Ajv from 'ajv';
-import schema from '../../schemas/rule-pack.schema.json';
+import { rulePackValidator } from './schemas';
 import { compilePattern, PatternError, patternIndex, type CompiledPattern, type PatternIndex } from './pattern';
 import { PLAYBOOK_RULES } from './playbookChecks';
 import { BUILTIN_PACK_FILES } from './rules';
@@ -79,9 +78,8 @@ export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE}#${ruleId}`;
 }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
 function validate(raw: unknown): Problem[] {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const validator = rulePackValidator();
   if (validator(raw)) return [];
   return (validator.errors ?? []).map((e) => {
     const extra = e.keyword === 'additionalProperties' ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"` : '';

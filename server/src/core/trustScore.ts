@@ -124,54 +124,105 @@ function countWords(s: string): number {
 function proseOf(scoped: ReturnType<typeof scopeDocument>, s: Section, end = s.end): string {
   const parts: string[] = [];
   // Blocks are in document order, so the section's blocks are one run found by binary search.
-  for (let k = firstBlockAt(scoped.blocks, s.headingEnd); k < scoped.blocks.length && scoped.blocks[k].start < end; k++) {
+  for (let k = firstAt(scoped.blocks, s.headingEnd); k < scoped.blocks.length && scoped.blocks[k].start < end; k++) {
     const b = scoped.blocks[k];
     if (!b.meta) parts.push(scoped.text.slice(b.start, b.end));
   }
   return parts.join(' ');
 }
 
-/** Index of the first block starting at or after `offset`. */
-function firstBlockAt(blocks: ReadonlyArray<{ start: number }>, offset: number): number {
+/** Index of the first item starting at or after `offset` (items sorted by start). */
+function firstAt(items: ReadonlyArray<{ start: number }>, offset: number): number {
   let lo = 0;
-  let hi = blocks.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (blocks[mid].start < offset) lo = mid + 1;
+    if (items[mid].start < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** Discovery sections without a question and closing sections without a permission move. */
-function sectionMoves(scoped: ReturnType<typeof scopeDocument>, sections: Section[]): MissingMove[] {
+/** What the section checks need to know about one block of checked prose (not a counter-example). */
+export interface BlockFacts {
+  start: number;
+  words: boolean;
+  question: boolean;
+  permission: boolean;
+  acknowledge: boolean;
+}
+
+/** The facts of each checked block, with the blocks' offsets. The linter keeps them with each cached chunk. */
+export function proseFacts(text: string, blocks: ReadonlyArray<{ start: number; end: number; meta?: boolean }>): BlockFacts[] {
+  const out: BlockFacts[] = [];
+  for (const b of blocks) {
+    if (b.meta) continue;
+    const prose = text.slice(b.start, b.end);
+    out.push({ start: b.start, words: countWords(prose) > 0, question: prose.includes('?'), permission: PERMISSION.test(prose), acknowledge: ACKNOWLEDGE.test(prose) });
+  }
+  return out;
+}
+
+/** Block facts in runs that each start at `offset` (facts relative to it), runs in document order. */
+export type FactRuns = ReadonlyArray<{ offset: number; facts: readonly BlockFacts[] }>;
+
+/** Discovery sections without a question, objections never acknowledged, closing sections without a permission move. */
+function sectionMoves(runs: FactRuns, sections: Section[]): MissingMove[] {
   const moves: MissingMove[] = [];
   for (const s of sections) {
     const discovery = DISCOVERY.test(s.title);
     const objection = OBJECTION.test(s.title) && s.level > 0;
     const closing = CLOSING.test(s.title);
-    // Most sections are none of these, and their prose is never gathered.
+    // Most sections are none of these, and their prose is never looked at.
     if (!discovery && !objection && !closing) continue;
     // A stage's moves may sit in its sub-sections, so the whole subtree counts.
-    const body = proseOf(scoped, s, s.treeEnd);
-    if (countWords(body) === 0) continue;
-    if (discovery && !/\?/.test(body)) {
+    let words = false;
+    let question = false;
+    let permission = false;
+    let acknowledge = false;
+    // The run holding the heading's end: the last run starting at or before it.
+    let lo = 0;
+    let hi = runs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (runs[mid].offset <= s.headingEnd) lo = mid;
+      else hi = mid - 1;
+    }
+    let run = lo;
+    for (; run < runs.length && runs[run].offset < s.treeEnd; run++) {
+      const { offset, facts } = runs[run];
+      for (let k = firstAt(facts, s.headingEnd - offset); k < facts.length && facts[k].start + offset < s.treeEnd; k++) {
+        const f = facts[k];
+        words ||= f.words;
+        question ||= f.question;
+        permission ||= f.permission;
+        acknowledge ||= f.acknowledge;
+      }
+    }
+    if (!words) continue;
+    if (discovery && !question) {
       moves.push({ move: 'discovery-questions', section: s.title, start: s.start, end: s.headingEnd, points: MOVE_POINTS['discovery-questions'], snippet: 'trust-fit-check', advice: 'A discovery section with no questions: ask what the buyer needs before presenting.' });
     }
-    if (objection && !ACKNOWLEDGE.test(body)) {
+    if (objection && !acknowledge) {
       moves.push({ move: 'acknowledge-objection', section: s.title, start: s.start, end: s.headingEnd, points: MOVE_POINTS['acknowledge-objection'], snippet: 'trust-explore-concern', advice: 'An objection whose response never acknowledges it: say it is fair and ask what is behind it before answering.' });
     }
-    if (closing && !PERMISSION.test(body)) {
+    if (closing && !permission) {
       moves.push({ move: 'permission-check-in', section: s.title, start: s.start, end: s.headingEnd, points: MOVE_POINTS['permission-check-in'], snippet: 'trust-decision-readiness', advice: 'A closing section with no permission or opt-out: tell the buyer that "no" or "not yet" is a fine answer.' });
     }
   }
   return moves;
 }
 
-/** The section-level relational moves a playbook is missing, for the structural findings. */
-export function missingSectionMoves(text: string, options: { languageId?: string; checkBuyerTurns?: boolean } = {}, scoped?: Pick<ReturnType<typeof scopeDocument>, 'text' | 'blocks'>): MissingMove[] {
-  // The linter passes the scan it already made, so the hot path never scans a document twice.
-  return sectionMoves((scoped as ReturnType<typeof scopeDocument> | undefined) ?? scopeDocument(text, options), sectionsOf(text));
+/**
+ * The section-level relational moves a playbook is missing, for the structural findings. The linter passes the
+ * block facts it keeps per chunk, so a keystroke never scans the document again.
+ */
+export function missingSectionMoves(text: string, options: { languageId?: string; checkBuyerTurns?: boolean } = {}, runs?: FactRuns): MissingMove[] {
+  if (!runs) {
+    const scoped = scopeDocument(text, options);
+    runs = [{ offset: 0, facts: proseFacts(scoped.text, scoped.blocks) }];
+  }
+  return sectionMoves(runs, sectionsOf(text));
 }
 
 /**
@@ -195,7 +246,7 @@ export function trustReport(text: string, result: LintResult, options: { languag
   }
 
   // Relational moves the taxonomy asks for, checked per section on the masked (checked) prose.
-  const missingMoves: MissingMove[] = sectionMoves(scoped, sections);
+  const missingMoves: MissingMove[] = sectionMoves([{ offset: 0, facts: proseFacts(scoped.text, scoped.blocks) }], sections);
   const sectionProse = (s: Section, end = s.end) => proseOf(scoped, s, end);
   const allProse = prose.join(' ');
   if (PRICE_MENTION.test(allProse) && !PRICE_STATED.test(allProse)) {
