@@ -1,0 +1,306 @@
+// Trains the sentence model (server/src/core/classifier.ts) from data/labelled/*.tsv and writes
+// server/src/core/model/sentenceModel.json. Deterministic: the same data gives the same bytes.
+//   npx tsx scripts/trainModel.ts            train and write the model
+//   npx tsx scripts/trainModel.ts --import   first copy the labelled sets (A, C..I; never B) into data/labelled
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { extractFeatures, featureAt, type FeatureOptions, type SentenceModelData } from '../server/src/core/classifier';
+import { CATEGORIES } from '../server/src/core/types';
+
+const root = path.resolve(__dirname, '..');
+export const LABELLED_DIR = path.join(root, 'data/labelled');
+export const MODEL_FILE = path.join(root, 'server/src/core/model/sentenceModel.json');
+
+/** One training sentence. `set` is the labelled set it came from (A, C..I), used for leave-one-set-out. */
+export interface Row { set: string; label: 0 | 1; category: string; text: string; weight?: number }
+
+/** Training settings; the defaults are what the shipped model uses. */
+export interface TrainOptions {
+  features: FeatureOptions;
+  bits: number;
+  catBits: number;
+  epochs: number;
+  catEpochs: number;
+  rate: number;
+  l2: number;
+  seed: number;
+  /** Weight of each background sentence (generic honest prose from installed package READMEs); 0 leaves them out. */
+  background: number;
+}
+
+export const DEFAULT_TRAIN: TrainOptions = {
+  features: { skip: true, stems: true, norm: true },
+  bits: 15,
+  catBits: 11,
+  epochs: 12,
+  catEpochs: 12,
+  rate: 0.5,
+  l2: 1e-5,
+  seed: 20261127,
+  background: 0.3,
+};
+
+/** Reads every data/labelled/*.tsv file (label<TAB>category<TAB>text); the set is the file name up to the first dot. */
+export function readLabelled(dir = LABELLED_DIR): Row[] {
+  const rows: Row[] = [];
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort()) {
+    const set = file.split('.')[0];
+    for (const line of fs.readFileSync(path.join(dir, file), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const [label, category, text] = line.split('\t');
+      if (text === undefined || (label !== 'coercive' && label !== 'honest')) throw new Error(`${file}: bad row: ${line}`);
+      rows.push({ set, label: label === 'coercive' ? 1 : 0, category, text });
+    }
+  }
+  return rows;
+}
+
+/** sha256 of the labelled files (names and bytes, in name order): the model records it so staleness is detectable. */
+export function dataHash(dir = LABELLED_DIR): string {
+  const h = crypto.createHash('sha256');
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort()) {
+    h.update(file + '\0');
+    h.update(fs.readFileSync(path.join(dir, file)));
+    h.update('\0');
+  }
+  return h.digest('hex');
+}
+
+// Small seeded generator (mulberry32), so the shuffle order, and with it the model, is reproducible.
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled(n: number, next: () => number): number[] {
+  const order = Array.from({ length: n }, (_, k) => k);
+  for (let k = n - 1; k > 0; k--) {
+    const j = Math.floor(next() * (k + 1));
+    [order[k], order[j]] = [order[j], order[k]];
+  }
+  return order;
+}
+
+function features(text: string, opts: FeatureOptions): number[] {
+  const n = extractFeatures(text, opts);
+  const out = new Array<number>(n);
+  for (let k = 0; k < n; k++) out[k] = featureAt(k);
+  return out;
+}
+
+// int8 quantisation: one scale per weight table, chosen so the largest weight maps to ±127.
+function quantise(w: Float64Array): { scale: number; b64: string } {
+  let max = 0;
+  for (const x of w) max = Math.max(max, Math.abs(x));
+  const scale = max > 0 ? max / 127 : 1;
+  const bytes = new Int8Array(w.length);
+  for (let k = 0; k < w.length; k++) bytes[k] = Math.max(-127, Math.min(127, Math.round(w[k] / scale)));
+  return { scale: Number(scale.toPrecision(8)), b64: Buffer.from(bytes.buffer).toString('base64') };
+}
+
+/** Trains both models (coercive vs honest; category of coercive rows) with Adagrad and L2. */
+export function train(rows: Row[], opts: TrainOptions = DEFAULT_TRAIN, hash = ''): SentenceModelData {
+  const size = 1 << opts.bits, mask = size - 1;
+  const catSize = 1 << opts.catBits, catMask = catSize - 1;
+  const feats = rows.map((r) => features(r.text, opts.features));
+  const next = rng(opts.seed);
+
+  // Coercive model: logistic regression.
+  const w = new Float64Array(size), g = new Float64Array(size);
+  let bias = 0, gb = 0;
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (const k of shuffled(rows.length, next)) {
+      const f = feats[k];
+      const v = opts.features.norm ? 1 / Math.sqrt(f.length) : 1;
+      let z = bias;
+      for (const h of f) z += w[h & mask] * v;
+      const p = 1 / (1 + Math.exp(-z));
+      const err = (p - rows[k].label) * (rows[k].weight ?? 1);
+      for (const h of f) {
+        const j = h & mask;
+        const grad = err * v + opts.l2 * w[j];
+        g[j] += grad * grad;
+        w[j] -= (opts.rate * grad) / Math.sqrt(g[j] + 1e-8);
+      }
+      gb += err * err;
+      bias -= (opts.rate * err) / Math.sqrt(gb + 1e-8);
+    }
+  }
+
+  // Category model: softmax regression over coercive rows only (the tactic of a flagged sentence).
+  const cats = CATEGORIES as readonly string[];
+  const nc = cats.length;
+  const cw = new Float64Array(catSize * nc), cg = new Float64Array(catSize * nc);
+  const cb = new Float64Array(nc), cgb = new Float64Array(nc);
+  const catRows = rows.map((r, k) => ({ r, k })).filter(({ r }) => r.label === 1 && cats.includes(r.category));
+  const zs = new Float64Array(nc);
+  for (let epoch = 0; epoch < opts.catEpochs; epoch++) {
+    for (const idx of shuffled(catRows.length, next)) {
+      const { r, k } = catRows[idx];
+      const f = feats[k];
+      const v = opts.features.norm ? 1 / Math.sqrt(f.length) : 1;
+      let max = -Infinity;
+      for (let c = 0; c < nc; c++) {
+        let z = cb[c];
+        for (const h of f) z += cw[(h & catMask) * nc + c] * v;
+        zs[c] = z;
+        if (z > max) max = z;
+      }
+      let sum = 0;
+      for (let c = 0; c < nc; c++) { zs[c] = Math.exp(zs[c] - max); sum += zs[c]; }
+      const target = cats.indexOf(r.category);
+      for (let c = 0; c < nc; c++) {
+        const err = zs[c] / sum - (c === target ? 1 : 0);
+        for (const h of f) {
+          const j = (h & catMask) * nc + c;
+          const grad = err * v + opts.l2 * cw[j];
+          cg[j] += grad * grad;
+          cw[j] -= (opts.rate * grad) / Math.sqrt(cg[j] + 1e-8);
+        }
+        cgb[c] += err * err;
+        cb[c] -= (opts.rate * err) / Math.sqrt(cgb[c] + 1e-8);
+      }
+    }
+  }
+
+  const q = quantise(w), cq = quantise(cw);
+  return {
+    version: 1,
+    dataHash: hash,
+    features: opts.features,
+    bits: opts.bits,
+    bias: Number(bias.toPrecision(8)),
+    scale: q.scale,
+    weights: q.b64,
+    catBits: opts.catBits,
+    categories: [...cats],
+    catBias: [...cb].map((x) => Number(x.toPrecision(6))),
+    catScale: cq.scale,
+    catWeights: cq.b64,
+  };
+}
+
+/** The model file's text: small header fields first, so a reader sees the data hash at the top. */
+export function serialise(m: SentenceModelData): string {
+  return JSON.stringify(m) + '\n';
+}
+
+/** Trains from data/labelled and returns the model file's text (what main() writes). */
+export function trainFromLabelled(dir = LABELLED_DIR, opts: TrainOptions = DEFAULT_TRAIN): string {
+  return serialise(train([...readLabelled(dir), ...readBackground(opts.background)], opts, dataHash(dir)));
+}
+
+/** Splits Markdown into prose sentences: no front matter, code, headings, tables, HTML or link-only lines. */
+export function proseSentences(md: string): string[] {
+  const out: string[] = [];
+  let lines = md.split('\n');
+  if (lines[0]?.trim() === '---') { const end = lines.indexOf('---', 1); if (end > 0) lines = lines.slice(end + 1); }
+  let fence = false;
+  for (const raw of lines) {
+    if (/^\s*(```|~~~)/.test(raw)) { fence = !fence; continue; }
+    if (fence || /^ {4}|^\t/.test(raw)) continue;
+    const t = raw.trim();
+    if (!t || /^(#|\||<|\{\{|!\[|---|===|\*\*\*)/.test(t)) continue;
+    let s = t.replace(/^(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?/, '').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>]+>/g, ' ');
+    if (/^\s*(\[[^\]]*\]\s*[,;]?\s*)+$/.test(s) || !/[a-z]{3}/i.test(s)) continue;
+    s = s.replace(/https?:\/\/\S+/g, ' ');
+    for (const part of s.split(/(?<=[.!?])\s+(?=[A-Z"“(])/)) if (/[a-z]{2}/i.test(part)) out.push(part.trim());
+  }
+  return out;
+}
+
+/**
+ * Background negatives: prose sentences from the READMEs of the packages installed for the build (pinned by
+ * package-lock.json). Our labelled honest sentences are all sales talk; without generic prose the model learns
+ * that anything unlike a sales script is coercive. Read at training time, never copied into the repository.
+ */
+export function readBackground(weight = DEFAULT_TRAIN.background): Row[] {
+  const nm = path.join(root, 'node_modules');
+  if (!weight || !fs.existsSync(nm)) return [];
+  const files: string[] = [];
+  for (const e of fs.readdirSync(nm).sort()) {
+    const dirs = e.startsWith('@') ? fs.readdirSync(path.join(nm, e)).sort().map((d) => path.join(nm, e, d)) : [path.join(nm, e)];
+    for (const d of dirs) {
+      const f = ['README.md', 'readme.md', 'Readme.md'].map((n) => path.join(d, n)).find((n) => fs.existsSync(n));
+      if (f) files.push(f);
+    }
+  }
+  const seen = new Set<string>();
+  const rows: Row[] = [];
+  for (const f of files) {
+    for (const s of proseSentences(fs.readFileSync(f, 'utf8'))) {
+      if (s.length < 15 || seen.has(s)) continue;
+      seen.add(s);
+      rows.push({ set: 'background', label: 0, category: 'none', text: s, weight });
+    }
+  }
+  return rows;
+}
+
+// --import: copy our own labelled writing into the repo so training is reproducible. Set B stays out.
+const SOURCES = ['/work/heldout/A', ...['C', 'D', 'E', 'F', 'G', 'H', 'I'].map((s) => `/work/tuning/${s}`)];
+
+function cleanLine(line: string): string {
+  return line.replace(/^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?/, '').trim();
+}
+
+// Lines that are not prose: headings, tables, fences, front matter, comments, rules.
+function isProse(line: string): boolean {
+  const t = line.trim();
+  return !!t && !/^(?:#|\||```|~~~|---|<!--|<\/?[a-z])/i.test(t) && /[a-z]{2}/i.test(t);
+}
+
+function importLabelled(): void {
+  fs.mkdirSync(LABELLED_DIR, { recursive: true });
+  for (const src of SOURCES) {
+    if (/[\\/]B$/.test(src)) continue;
+    const set = path.basename(src);
+    if (!fs.existsSync(src)) { console.log(`skip ${src}: not found`); continue; }
+    const rows = fs.readFileSync(path.join(src, 'sentences.tsv'), 'utf8').split('\n').filter((l) => l.trim());
+    fs.writeFileSync(path.join(LABELLED_DIR, `${set}.tsv`), rows.join('\n') + '\n');
+    const pb = path.join(src, 'playbooks');
+    if (!fs.existsSync(pb)) { console.log(`${set}: ${rows.length} sentences`); continue; }
+    const out: string[] = [];
+    for (const file of fs.readdirSync(pb).filter((f) => f.endsWith('.md')).sort()) {
+      const lines = fs.readFileSync(path.join(pb, file), 'utf8').split('\n');
+      const labelsFile = path.join(pb, file.replace(/\.md$/, '.labels.tsv'));
+      const labels = new Map<number, string[]>();
+      if (fs.existsSync(labelsFile)) {
+        for (const l of fs.readFileSync(labelsFile, 'utf8').split('\n').filter(Boolean)) { const p = l.split('\t'); labels.set(Number(p[0]), p); }
+      }
+      let inFence = false;
+      lines.forEach((line, k) => {
+        if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+        const lab = labels.get(k + 1);
+        const text = cleanLine(line);
+        if (lab) { if (text) out.push(`${lab[1] === 'coercive' ? 'coercive' : 'honest'}\t${lab[2]}\t${text}`); return; }
+        // Unlabelled lines are plain honest text (per the set's README); keep the prose ones.
+        if (!inFence && isProse(line) && !/^\s*\|/.test(line)) out.push(`honest\tnone\t${text}`);
+      });
+    }
+    fs.writeFileSync(path.join(LABELLED_DIR, `${set}.playbooks.tsv`), out.join('\n') + '\n');
+    console.log(`${set}: ${rows.length} sentences, ${out.length} playbook lines`);
+  }
+}
+
+function main(): void {
+  if (process.argv.includes('--import')) importLabelled();
+  if (!fs.existsSync(LABELLED_DIR)) {
+    console.log(`No labelled data at ${LABELLED_DIR}; run with --import first. Nothing trained.`);
+    return;
+  }
+  const t0 = Date.now();
+  const text = trainFromLabelled();
+  fs.mkdirSync(path.dirname(MODEL_FILE), { recursive: true });
+  fs.writeFileSync(MODEL_FILE, text);
+  console.log(`wrote ${path.relative(root, MODEL_FILE)}: ${text.length} bytes, ${readLabelled().length} sentences, ${Date.now() - t0} ms`);
+}
+
+if (/trainModel\.ts$/.test(process.argv[1] ?? '')) main();
