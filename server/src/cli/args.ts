@@ -23,6 +23,8 @@ export interface CliOptions {
   minScore?: number;
   /** --color / --no-color; undefined means decide from the terminal and NO_COLOR. */
   color?: boolean;
+  /** --jobs: threads that lint at once; undefined means one per CPU core when there are many files. */
+  jobs?: number;
 }
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -45,6 +47,7 @@ const OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   'min-score': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
 } as const;
 
 export function parseCliArgs(argv: readonly string[]): ParseResult {
@@ -98,6 +101,12 @@ export function parseCliArgs(argv: readonly string[]): ParseResult {
     maxWarnings = Number(raw);
   }
 
+  let jobs: number | undefined;
+  if (v.jobs !== undefined) {
+    if (!/^\d+$/.test(v.jobs) || Number(v.jobs) < 1 || Number(v.jobs) > 64) return { ok: false, message: `--jobs needs a whole number from 1 to 64 (got "${v.jobs}")` };
+    jobs = Number(v.jobs);
+  }
+
   if (v.color && v['no-color']) return { ok: false, message: '--color and --no-color cannot be used together' };
   if (v.fix && v['fix-dry-run']) return { ok: false, message: '--fix and --fix-dry-run cannot be used together' };
   if (v['stdin-filename'] !== undefined && !v.stdin) return { ok: false, message: '--stdin-filename needs --stdin' };
@@ -128,6 +137,7 @@ export function parseCliArgs(argv: readonly string[]): ParseResult {
       allSuggestions: v.suggestions ?? false,
       reportFormat,
       minScore,
+      jobs,
       color: v.color ? true : v['no-color'] ? false : undefined,
     },
   };
@@ -171,6 +181,7 @@ Output:
   --suggestions             Show every alternative under a finding, not just the preferred one
   -q, --quiet               Report errors only
   --color, --no-color       Force colour on or off (default: on for a terminal, off with NO_COLOR)
+  -j, --jobs N              Lint with N threads (default: one per CPU core for large runs; 1 turns threads off)
 
 Fixing:
   --fix                     Apply drop-in rewrites in place (never judgment rewrites)

@@ -1,5 +1,6 @@
 // Entry point of the `trustlint` command (bundled to dist/cli.js with a shebang).
 import { loadPackIndex } from '../node/packIndex';
+import { isLintWorker, serveLintWorker } from './lintPool';
 import { runCli } from './run';
 
 // Before anything lints: the build's precomputed index saves parsing every pattern at start-up.
@@ -11,6 +12,10 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+if (isLintWorker()) serveLintWorker();
+else main();
+
+function main(): void {
 // A closed pipe (`trustlint ... | head`) is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -23,6 +28,8 @@ runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   readStdin,
+  // Large runs start lint workers from this same bundle.
+  workerScript: __filename,
 }).then(
   (code) => {
     // exitCode rather than exit() so piped output is flushed first.
@@ -33,3 +40,4 @@ runCli(process.argv.slice(2), {
     process.exitCode = 2;
   },
 );
+}

@@ -34,6 +34,8 @@ import { newReport, type FileFailure, type FileReport, type RunSummary } from '.
 import { formatExplain, formatRuleList } from './rulesCommand';
 import { renderHtml, renderMarkdown, type FileScore } from '../report/render';
 import { LineIndex } from './positions';
+import { LintPool, type LintOutcome } from './lintPool';
+import { availableParallelism } from 'node:os';
 import { shouldColor } from './style';
 import { version } from '../../../package.json';
 
@@ -43,7 +45,12 @@ export interface CliIo {
   stdout: ProgressStream;
   stderr: ProgressStream;
   readStdin(): Promise<Buffer>;
+  /** The bundle to start lint worker threads from (dist/cli.js); without it, every file is linted on this thread. */
+  workerScript?: string;
 }
+
+/** Below this many files a run is too short for worker threads (each one starts the linter again) to pay off. */
+const POOL_MIN_FILES = 48;
 
 /** Exit codes; part of the CLI contract. */
 export const EXIT_OK = 0;
@@ -229,6 +236,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       warn(message);
     };
     let done = 0;
+    // Large runs lint on worker threads too (never with --fix, which writes files in order). Results are
+    // collected in file order, so the output is the same whichever thread linted a file.
+    const threads = options.jobs ?? availableParallelism();
+    const pool = io.workerScript !== undefined && !options.fix && !options.fixDryRun && threads > 1
+      && collected.files.length >= (options.jobs !== undefined ? 2 : POOL_MIN_FILES)
+      ? new LintPool(io.workerScript, threads - 1) : undefined;
+    let ownShare = 0;
+    const pooled: Array<{ displayName: string; text: string; outcome: LintOutcome | Promise<LintOutcome> }> = [];
     for await (const [absolute, read] of readAhead(collected.files)) {
       const displayName = toPosixRelative(io.cwd, absolute);
       progress?.update(done, displayName);
@@ -251,6 +266,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (loaded.isIgnored(absolute)) continue;
       const config = loaded.config;
       let text = read.file.text;
+      if (pool) {
+        // This thread takes a file when it has done less than the least loaded worker.
+        let outcome: LintOutcome | Promise<LintOutcome>;
+        if (pool.lightest < ownShare) outcome = pool.run({ file: absolute, text, languageId, configFile: configPath });
+        else {
+          ownShare += text.length;
+          try { outcome = lintOne(text, languageId, config); } catch (error) { outcome = Promise.reject(error); }
+        }
+        pooled.push({ displayName, text, outcome });
+        continue;
+      }
       try {
         let { findings, problems } = lintOne(text, languageId, config);
         for (const p of problems) note(`${displayName}: ${p}`);
@@ -281,6 +307,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         note(`${displayName}: ${message}`);
       }
     }
+    for (const { displayName, text, outcome } of pooled) {
+      try {
+        const { findings, problems } = await outcome;
+        for (const p of problems) note(`${displayName}: ${p}`);
+        reports.push(newReport(displayName, text, findings));
+      } catch (error) {
+        const message = `internal error while checking: ${(error as Error).message}`;
+        failures.push({ filePath: displayName, message });
+        note(`${displayName}: ${message}`);
+      }
+    }
+    await pool?.close();
     progress?.done();
   }
 

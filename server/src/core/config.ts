@@ -3,6 +3,7 @@
 import schema from '../../schemas/config.schema.json';
 import { builtinPack, compilePack, type CompiledPack } from './pack';
 import { configValidator } from './schemas';
+import { PLAYBOOK_RULES } from './playbookChecks';
 import { CATEGORIES, type Category, type Problem, type Result, type Severity } from './types';
 
 export type RuleSetting = Severity | 'off' | 'on';
@@ -119,8 +120,10 @@ export function resolveConfig(input?: ConfigInput, extraPacks: Array<{ name: str
     if (loaded.ok) pack = loaded.value;
   }
   const rules: Record<string, RuleSetting> = {};
+  // Pack rules and the built-in checks (placeholders, counter-examples, section moves, the learned check) alike.
+  const checks = PLAYBOOK_RULES.map((r) => r.id);
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
-    if (!pack.byId.has(id)) problems.push({ path: `/rules/${id}`, message: `unknown rule "${id}"${suggest(id, [...pack.byId.keys()])}` });
+    if (!pack.byId.has(id) && !checks.includes(id)) problems.push({ path: `/rules/${id}`, message: `unknown rule "${id}"${suggest(id, [...pack.byId.keys(), ...checks])}` });
     else if (!SETTINGS.has(setting)) problems.push({ path: `/rules/${id}`, message: `"${setting}" is not one of off, on, error, warning, information, hint` });
     else rules[id] = setting;
   }

@@ -11,13 +11,15 @@ import { buildFixes, fixAllWith, type FixAllResult } from './fixes';
 import { fillMessage } from './message';
 import type { CompiledPack, CompiledRule } from './pack';
 import { compilePattern, matchText, PATTERN_FLAGS, type CompiledPattern } from './pattern';
-import { directiveFindings, placeholderFindings, sectionMoveFindings, staleCounterExample } from './playbookChecks';
+import { directiveFindings, placeholderFindings, PLAYBOOK_RULES, sectionMoveFindings, staleCounterExample } from './playbookChecks';
 import { missingSectionMoves, proseFacts, type BlockFacts } from './trustScore';
 import {
   chunkStarts, compileLabels, frontMatterEnd, INITIAL_STATE, normalizeTypography, sameState, scanChunk, stateKey,
   type Block, type ScanState, type ScopeOptions,
 } from './scope';
-import { CATEGORIES, type Category, type Finding, type LintResult, type Problem, type Severity } from './types';
+import { CATEGORIES, CATEGORY_LABELS, type Category, type Finding, type LintResult, type Problem, type Severity } from './types';
+import { classifySentence, COERCIVE_THRESHOLD } from './classifier';
+import { docsUrl } from './pack';
 
 export interface LintOptions {
   /** 'markdown' | 'playbook' | 'plaintext'; anything else is treated as Markdown. */
@@ -299,7 +301,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     structural.push(...sectionMoveFindings(text, missingSectionMoves(text, { languageId: options.languageId, checkBuyerTurns: config.checkBuyerTurns }, runs)));
   }
   if (directives.length) {
-    const known = (id: string) => config.pack.byId.has(id) || (CATEGORIES as readonly string[]).includes(id) || id === 'playbook';
+    const known = (id: string) => config.pack.byId.has(id) || (CATEGORIES as readonly string[]).includes(id) || id === 'playbook' || PLAYBOOK_RULES.some((r) => r.id === id);
     structural.push(...directiveFindings(directives, suppressions.used, known, text));
   }
   for (const f of structural) {
@@ -330,6 +332,7 @@ function settingOf(config: ResolvedConfig, rule: CompiledRule): string | undefin
 /** Scans and matches one chunk; all offsets in the result are relative to the chunk. */
 function lintChunk(raw: string, state: ScanState, atStart: boolean, scopeOptions: ScopeOptions, labels: ReturnType<typeof compileLabels>, config: ResolvedConfig, enabled: boolean[], key: string): ChunkResult {
   const scanned = scanChunk(normalizeTypography(raw), state, scopeOptions, labels, atStart);
+  const learned = learnedCheckOn(config, scopeOptions.languageId);
   const masked = scanned.masked;
   const lower = matchText(masked, config.pack.nonAscii);
   const candidates: Candidate[] = [];
@@ -337,12 +340,12 @@ function lintChunk(raw: string, state: ScanState, atStart: boolean, scopeOptions
   const problems: Problem[] = [];
   for (const block of scanned.blocks) {
     const before = candidates.length;
-    lintBlock(masked, lower, block, config.pack, enabled, config, candidates, problems);
+    lintBlock(masked, lower, block, config.pack, enabled, config, candidates, problems, learned);
     // A counter-example line that no rule recognises any more is stale: say so, quietly. Only in playbooks: an
     // "Avoid" list in a general Markdown style guide is not about sales pressure.
     if (scopeOptions.languageId === 'playbook' && block.meta && !config.checkMetaDiscussion && (block.kind === 'list' || /^[\s\u0001]*(?:❌|✗|✘|🚫)/u.test(masked.slice(block.start, block.end)))) {
       const probe: Candidate[] = [];
-      lintBlock(masked, lower, { ...block, meta: false }, config.pack, enabled, { ...config, checkMetaDiscussion: true }, probe, []);
+      lintBlock(masked, lower, { ...block, meta: false }, config.pack, enabled, { ...config, checkMetaDiscussion: true }, probe, [], learned);
       if (probe.length === 0 && candidates.length === before && /\p{L}{3}/u.test(masked.slice(block.start, block.end))) {
         let from = block.start;
         while (from < block.end && /[\s\u0001]/.test(masked[from])) from++;
@@ -355,7 +358,7 @@ function lintChunk(raw: string, state: ScanState, atStart: boolean, scopeOptions
 }
 
 /** `text` is the masked chunk; `lower` is its matchText(), which every pattern runs on. */
-function lintBlock(text: string, lower: string, block: Block, pack: CompiledPack, enabled: boolean[], config: ResolvedConfig, out: Candidate[], problems: Problem[]): void {
+function lintBlock(text: string, lower: string, block: Block, pack: CompiledPack, enabled: boolean[], config: ResolvedConfig, out: Candidate[], problems: Problem[], learned: boolean): void {
   if (block.meta && !config.checkMetaDiscussion) return;
   const sentenceSpans = bounded(text, sentences(text, block.start, block.end));
   const tokens: Tokens = { count: 0, starts: [], words: [] };
@@ -371,8 +374,10 @@ function lintBlock(text: string, lower: string, block: Block, pack: CompiledPack
       const severity = judge(text, lower, rule, start, end, sentence, sentenceSpans, config, facts);
       if (severity) out.push({ rule, start, end, severity, sentence, loud: (facts.loud ??= /!!/.test(text.slice(sentence.start, sentence.end + 2))) });
     };
+    const found = out.length;
     // One pass over the sentence's words says which patterns have every required word present.
-    for (const g of candidatePatterns(tokens, pack, enabled)) {
+    const candidates = candidatePatterns(tokens, pack, enabled);
+    for (const g of candidates) {
       const [ri, pi] = pack.patternRefs[g];
       const rule = pack.rules[ri];
       if (pi === -1) {
@@ -392,7 +397,56 @@ function lintBlock(text: string, lower: string, block: Block, pack: CompiledPack
         problems.push({ message: `rule "${rule.spec.id}" failed and was skipped: ${(e as Error).message}` });
       }
     }
+    // No rule matched: the learned sentence model has a look (a sentence with a few words, not a label or a heading).
+    if (out.length === found && learned && tokens.count >= 4) {
+      const { score, category } = classifySentence(text.slice(sentence.start, sentence.end));
+      if (score >= COERCIVE_THRESHOLD && config.categories[category] !== 'off') {
+        const body = sentenceBody(text, sentence);
+        accept(learnedRule(category), body.start - sentence.start, body.end - sentence.start);
+      }
+    }
   }
+}
+
+/** The id of the learned check (playbookChecks.ts describes it). */
+export const LEARNED_RULE_ID = 'possible-pressure';
+
+/**
+ * The learned check runs by default in .playbook documents only: it was trained on sales sentences, and on general
+ * prose (a Markdown handbook, a README) its guesses are noise. A config setting for it turns it on or off anywhere.
+ */
+export function learnedCheckOn(config: ResolvedConfig, languageId: string | undefined): boolean {
+  const setting = config.rules[LEARNED_RULE_ID];
+  return setting === undefined ? languageId === 'playbook' : setting !== 'off';
+}
+
+// One rule object per tactic, so the learned findings go through the same context checks, overlap and stacking
+// steps as the rules' findings.
+const learnedRules = new Map<Category, CompiledRule>();
+function learnedRule(category: Category): CompiledRule {
+  let rule = learnedRules.get(category);
+  if (!rule) {
+    const label = CATEGORY_LABELS[category].toLowerCase();
+    rule = Object.freeze({
+      spec: {
+        id: LEARNED_RULE_ID,
+        category,
+        severity: 'information' as Severity,
+        description: '',
+        patterns: [],
+        message: `This sentence reads like ${label} to Trustlint's learned check, though no rule matched it; reword it if it pressures the buyer.`,
+        rationale: '',
+        replacements: [],
+        examples: { flag: [], allow: [] },
+      },
+      docsUrl: docsUrl(LEARNED_RULE_ID),
+      patterns: [],
+      cues: [],
+      unless: [],
+    });
+    learnedRules.set(category, rule);
+  }
+  return rule;
 }
 
 /** Longest span treated as one sentence; longer runs without sentence punctuation are cut at spaces. */

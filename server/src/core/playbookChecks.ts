@@ -17,6 +17,17 @@ export const PLAYBOOK_RULES: ReadonlyArray<Omit<RuleSpec, 'category'> & { catego
     examples: { flag: [], allow: [] },
   },
   {
+    id: 'possible-pressure',
+    category: 'playbook',
+    severity: 'information',
+    description: 'A sentence that Trustlint\'s learned sentence model reads as pressure on the buyer, where no rule matched. Each finding names the tactic it resembles.',
+    patterns: [],
+    message: 'This sentence reads like pressure on the buyer to Trustlint\'s learned check, though no rule matched it; reword it if it pushes the buyer.',
+    rationale: 'Pressure is worded in endless ways, and no list of phrases catches them all. A small model trained on coercive and honest sales sentences flags the rest, quietly (information, never an automatic fix); turn it off with "possible-pressure": "off".',
+    replacements: [],
+    examples: { flag: [], allow: [] },
+  },
+  {
     id: 'stale-counter-example',
     category: 'playbook',
     severity: 'hint',

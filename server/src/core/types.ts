@@ -31,6 +31,28 @@ export type Category = (typeof CATEGORIES)[number];
 /** A finding's category: a tactic, or `playbook` for structural checks (placeholders, directives, counter-examples). */
 export type FindingCategory = Category | 'playbook';
 
+/** Human-readable tactic names, as in the taxonomy table. */
+export const CATEGORY_LABELS: Record<Category, string> = {
+  'false-urgency': 'False urgency',
+  'artificial-scarcity': 'Artificial scarcity',
+  'pressure-to-decide': 'Pressure to decide now',
+  'assumptive-close': 'Assumptive close',
+  'ultimatum-threat': 'Ultimatum or threat',
+  'guilt-obligation': 'Guilt and obligation',
+  'fear-fud': 'Fear, uncertainty and doubt',
+  'social-proof-pressure': 'Social-proof pressure',
+  confirmshaming: 'Confirmshaming',
+  'objection-override': 'Overriding objections',
+  'minimizing-concerns': 'Minimising concerns',
+  'price-opacity': 'Hiding price or terms',
+  'manipulative-trickery': 'Manipulative trickery',
+  'leading-questions': 'Leading questions',
+  'conversation-control': 'Controlling the conversation',
+  'false-intimacy': 'False intimacy',
+  'combat-metaphor': 'Combat metaphor',
+  'persistence-nagging': 'Nagging persistence',
+};
+
 /** A trust-based alternative as written in a rule pack. */
 export interface ReplacementSpec {
   /** The replacement text; `{{name}}` marks something the author must fill in. */

@@ -1,30 +1,10 @@
 // Hover over a finding: the tactic, the message, why it erodes trust, and what to say instead.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrl, getRule, type Category, type Finding } from '../core';
+import { CATEGORY_LABELS, docsUrl, getRule, type Finding } from '../core';
 import { rangeOf } from './diagnostics';
 
-/** Human-readable tactic names, as in the taxonomy table. */
-export const CATEGORY_LABELS: Record<Category, string> = {
-  'false-urgency': 'False urgency',
-  'artificial-scarcity': 'Artificial scarcity',
-  'pressure-to-decide': 'Pressure to decide now',
-  'assumptive-close': 'Assumptive close',
-  'ultimatum-threat': 'Ultimatum or threat',
-  'guilt-obligation': 'Guilt and obligation',
-  'fear-fud': 'Fear, uncertainty and doubt',
-  'social-proof-pressure': 'Social-proof pressure',
-  confirmshaming: 'Confirmshaming',
-  'objection-override': 'Overriding objections',
-  'minimizing-concerns': 'Minimising concerns',
-  'price-opacity': 'Hiding price or terms',
-  'manipulative-trickery': 'Manipulative trickery',
-  'leading-questions': 'Leading questions',
-  'conversation-control': 'Controlling the conversation',
-  'false-intimacy': 'False intimacy',
-  'combat-metaphor': 'Combat metaphor',
-  'persistence-nagging': 'Nagging persistence',
-};
+export { CATEGORY_LABELS };
 
 export function categoryLabel(category: string): string {
   return (CATEGORY_LABELS as Record<string, string>)[category] ?? category.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());

@@ -1,0 +1,103 @@
+// Lints files on worker threads beside the main thread, for large runs on machines with several cores.
+// Each worker runs the same bundle (dist/cli.js) in worker mode and resolves each file's config itself, the same
+// way the main thread does, so a result never depends on which thread produced it.
+import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { lint, type Finding } from '../core';
+import { ConfigResolver } from '../node/configResolver';
+
+/** One file to lint. `configFile` is the explicit --config, if any. */
+export interface LintTask {
+  file: string;
+  text: string;
+  languageId: string;
+  configFile?: string;
+}
+
+export interface LintOutcome {
+  findings: Finding[];
+  problems: string[];
+}
+
+type Reply = { id: number } & ({ ok: true; outcome: LintOutcome } | { ok: false; message: string });
+
+/** Marks a worker started by LintPool. */
+const WORKER_FLAG = 'trustlintLintWorker';
+
+/** True in a thread LintPool started: the entry point then serves tasks instead of running the CLI. */
+export function isLintWorker(): boolean {
+  return parentPort !== null && (workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG] === true;
+}
+
+/** Lints a task the way the main thread would. Shared by the worker and the main thread. */
+export function lintTask(task: LintTask, resolver: ConfigResolver): LintOutcome {
+  const loaded = task.configFile !== undefined ? resolver.fromFile(task.configFile) : resolver.forFile(task.file);
+  const result = lint(task.text, { languageId: task.languageId, config: loaded.config });
+  return { findings: result.findings, problems: result.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)) };
+}
+
+/** The worker's side: answers each task with its outcome, or with the error that stopped it. */
+export function serveLintWorker(): void {
+  const resolver = new ConfigResolver({ rememberLookups: true });
+  parentPort!.on('message', (task: LintTask & { id: number }) => {
+    let reply: Reply;
+    try {
+      reply = { id: task.id, ok: true, outcome: lintTask(task, resolver) };
+    } catch (error) {
+      reply = { id: task.id, ok: false, message: (error as Error).message };
+    }
+    parentPort!.postMessage(reply);
+  });
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, { resolve: (o: LintOutcome) => void; reject: (e: Error) => void }>;
+  /** Characters sent so far, to balance the work. */
+  assigned: number;
+}
+
+/** A fixed set of worker threads; tasks go to the least loaded one. */
+export class LintPool {
+  private readonly slots: Slot[] = [];
+  private nextId = 0;
+
+  constructor(script: string, threads: number) {
+    for (let k = 0; k < threads; k++) {
+      const worker = new Worker(script, { workerData: { [WORKER_FLAG]: true } });
+      const slot: Slot = { worker, pending: new Map(), assigned: 0 };
+      worker.on('message', (reply: Reply) => {
+        const waiting = slot.pending.get(reply.id);
+        slot.pending.delete(reply.id);
+        if (reply.ok) waiting?.resolve(reply.outcome);
+        else waiting?.reject(new Error(reply.message));
+      });
+      // A worker that dies fails its own tasks; the run reports them like any other internal error.
+      worker.on('error', (error) => {
+        for (const w of slot.pending.values()) w.reject(error);
+        slot.pending.clear();
+      });
+      this.slots.push(slot);
+    }
+  }
+
+  /** Characters assigned to the least loaded worker. */
+  get lightest(): number {
+    return Math.min(...this.slots.map((s) => s.assigned));
+  }
+
+  /** Sends a task to the least loaded worker. */
+  run(task: LintTask): Promise<LintOutcome> {
+    const slot = this.slots.reduce((a, b) => (b.assigned < a.assigned ? b : a));
+    slot.assigned += task.text.length;
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ ...task, id });
+    });
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}
