@@ -41,7 +41,7 @@ export const MACROS: Record<string, string[]> = {
     'shelf life', 'self-destruct+', 'self destruct+', 'poof', 'the way of the {dodo|dinosaurs}', '{lives|live} and {dies|die}', 'on {its|their} way out',
     "{won't|will not|isn't going to|is not going to|not gonna|ain't gonna|doesn't|does not} {wait around|sit here|sit around|wait forever|hang around|wait for you|wait for anyone}",
     'turn+ into a pumpkin', 'on life support', '{scheduled|due|set|slated} for {retirement|removal|sunset|sunsetting}', 'cease+ to {be available|apply|be valid|exist|be offered}', 'after that …2 no promises', 'pack+ {its|their|his|her} bags', 'out of my hands', 'still be {breathing|alive|around|standing}',
-    '{close|closing|closes} faster', 'only exists', '{expiring|vanishing|disappearing|evaporating|going} by the {hour|minute|day}', 'all the runway', '{not|never} coming back',
+    '{close|closing|closes} faster', 'only exists', '{expiring|vanishing|disappearing|evaporating|going} by the {hour|minute|day}', 'all the runway', '{not|never} coming back', '{slip|slips|slipping} away', 'done and dusted', '{snap|snaps|snapping} back to',
   ],
   // Buyer delay: what a threat or an urgency claim punishes.
   DELAY: [
@@ -67,7 +67,7 @@ export const MACROS: Record<string, string[]> = {
   ORGS: [
     '{company|firm|team|business|organisation|organization|org|brand|agency|client|customer|buyer|account|prospect|retailer|startup|shop|vendor|bank|hospital|school|practice|player|leader|peer|enterprise}+',
     '{dentist|doctor|vet|surgery|pharmacy|plumber|contractor|builder|realtor|broker|farm|farmer|garage|bakery|cafe|pub|bar}+', '{clinic|homeowner|household|family|couple|parent|dealer|dealership|hotel|restaurant|landlord|bidder|operator|planner|consultant|logo|member|subscriber|student|clinician|provider|carrier|insurer|charity|nonprofit|studio|gym|salon|office|lab|store|venue|founder|owner|neighbour|neighbor}+',
-    'companies', 'businesses', 'people', 'folks', 'users', 'shoppers', 'cfos', 'ceos', 'ctos', 'cios', 'vps', 'families', 'agencies', 'charities',
+    'companies', 'businesses', 'people', 'folks', 'users', 'shoppers', 'fintechs', 'fintech', 'lifters', 'lifter', 'institutions', 'cfos', 'ceos', 'ctos', 'cios', 'vps', 'families', 'agencies', 'charities',
   ],
   // The documents a close pushes across the table.
   PAPERWORK: [
@@ -98,6 +98,8 @@ export const MACROS: Record<string, string[]> = {
     'until {i|we|you} {get off|hang up|leave|go|walk out|drive off|log off}', '{at|by|before|until|till|til} <CLOCK>', 'upon {conclusion|completion|the end|the close} of {this|the|our} {meeting|call|visit|presentation|tour|session}', '{once|when|after} {this|the} {cohort|round|batch|window|tour|session|event|presentation|promo|sale} {closes|ends|is over|wraps|fills}',
     '{once|when|after} {i|we} …2 {walk|drive|head|get} {back|away|out|off}', "while {i'm|i am|we're|we are|the tour's|the tour is} …3 {here|standing|on|running|still}", 'come {monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow}', 'once {i|we} {leave|hang up|drive off|walk out|get off|log off}', 'overnight',
     'from {monday|tuesday|wednesday|thursday|friday|tomorrow|next week|next month}', 'before {i|we} {leave|hang up|drive off|walk out}', 'end of [the] {day|week|month|quarter|year}',
+    '{the|this} {second|minute|moment} {this|the|our} {call|meeting|visit|demo} {ends|is over|finishes|wraps}', '{till|until|by|before} {one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve} o\'clock',
+    'while {you\'re|you are} {sat|sitting|standing|still} here', '{once|when} {they|you} leave the {building|house|showroom|store|room|shop}', '{when|once|after} {our|the|my} {quarter|half|month|year|fiscal year} {ends|closes|is over|wraps}',
   ],
   // Price nouns: what a threatened price rise is about.
   PRICE: [
@@ -106,7 +108,7 @@ export const MACROS: Record<string, string[]> = {
   // How a price is said to rise.
   RISE: [
     '{rise|climb|jump|increase|spike|soar|double|triple|skyrocket|balloon|rocket|hike}+', '{at|pay+} full {freight|whack|sticker}', 'less {friendly|generous|kind|pretty|fun}', 'back up to {full|list|normal|regular|retail}', 'flip+ the switch', '{go|goes|going|went} up', 'shoot+ up', 'be higher', 'change+ any day',
-    'about to {change|move|rise|climb|jump|go up|increase}', "won't be this {low|cheap|good}", 'never be this {low|cheap|good}', 'higher', 'more expensive', 'pricier', 'charged more',
+    'about to {change|move|rise|climb|jump|go up|increase}', "won't be this {low|cheap|good}", 'never be this {low|cheap|good}', 'higher', 'more expensive', 'pricier', 'charged more', 'creeping up', 'revised upward',
   ],
   // Securing verbs: what an urgency claim tells the buyer to do.
   GRAB: [
@@ -135,7 +137,7 @@ export const MACROS: Record<string, string[]> = {
   DOOM: [
     'done for', 'toast', 'ruined', 'bankrupt', 'wiped out', 'wipe+ out {everything|it all|your|you}', 'out of business', 'dead in the water', 'screwed', 'doomed', '{is|be|are} history',
     '{go|goes|going|went} {under|bust|belly up|bankrupt}', 'not make it', "{won't|will not|might not|may not|couldn't|could not|wouldn't} {survive|make it|recover|last}",
-    'left with nothing', '{the first|first} to {fold|go under|die|fail|close|go bust}', 'leave+ {you|them} with nothing', 'sitting ducks', '{sink|sinks|sank|sunk|cripple+|bury|buries}', 'take+ …3 down with it', 'eaten alive', 'still have a business', '{circling|circle} the drain', 'out of runway', 'an easy target', 'the next victim', 'lose everything', 'out of a job', 'on the street',
+    'left with nothing', '{the first|first} to {fold|go under|die|fail|close|go bust}', 'leave+ {you|them} with nothing', 'sitting ducks', '{sink|sinks|sank|sunk|cripple+|bury|buries}', 'take+ …3 down with it', 'eaten alive', 'still have a business', '{circling|circle} the drain', 'out of runway', 'an easy target', 'the next victim', 'lose everything', 'out of a job', 'on the street', 'broke',
   ],
   // Incidents a fear appeal invokes.
   DISASTER: [
