@@ -49,8 +49,11 @@ export interface CliIo {
   workerScript?: string;
 }
 
-/** Below this many files a run is too short for worker threads (each one starts the linter again) to pay off. */
-const POOL_MIN_FILES = 48;
+/**
+ * Below this much text a run is too short for worker threads to pay off: each one loads and warms up the linter
+ * again (about a quarter of a second), which is what the main thread lints in about a megabyte.
+ */
+const POOL_MIN_BYTES = 2_000_000;
 
 /** Exit codes; part of the CLI contract. */
 export const EXIT_OK = 0;
@@ -240,7 +243,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // collected in file order, so the output is the same whichever thread linted a file.
     const threads = options.jobs ?? availableParallelism();
     const pool = io.workerScript !== undefined && !options.fix && !options.fixDryRun && threads > 1
-      && collected.files.length >= (options.jobs !== undefined ? 2 : POOL_MIN_FILES)
+      && collected.files.length >= 2 && (options.jobs !== undefined || totalBytes(collected.files) >= POOL_MIN_BYTES)
       ? new LintPool(io.workerScript, threads - 1) : undefined;
     let ownShare = 0;
     const pooled: Array<{ displayName: string; text: string; outcome: LintOutcome | Promise<LintOutcome> }> = [];
@@ -379,6 +382,15 @@ async function writeOutput(io: CliIo, options: CliOptions, text: string): Promis
 async function emit(io: CliIo, options: CliOptions, text: string, fail: (m: string) => number): Promise<number> {
   const written = await writeOutput(io, options, text);
   return written.ok ? EXIT_OK : fail(written.message);
+}
+
+/** The files' total size; files that cannot be read count as empty (reading them reports the problem). */
+function totalBytes(files: readonly string[]): number {
+  let total = 0;
+  for (const f of files) {
+    try { total += fs.statSync(f).size; } catch { /* reported when read */ }
+  }
+  return total;
 }
 
 /**
