@@ -29,11 +29,12 @@ describe('trustlint --jobs', function () {
     const dir = tree();
     const one = runCli(['.', '--format', 'json', '--jobs', '1'], { cwd: dir });
     const many = runCli(['.', '--format', 'json', '--jobs', '3'], { cwd: dir });
-    const auto = runCli(['.', '--format', 'json'], { cwd: dir });
+    const auto = runCli(['.', '--format', 'json', '--jobs', 'auto'], { cwd: dir });
+    const plain = runCli(['.', '--format', 'json'], { cwd: dir });
     assert.equal(one.code, 2, one.stderr);
     const reports = JSON.parse(one.stdout) as Array<{ filePath: string; findings: unknown[] }>;
     assert.ok(reports.length >= 40 && reports.some((r) => r.findings.length > 0));
-    for (const other of [many, auto]) {
+    for (const other of [many, auto, plain]) {
       assert.equal(other.code, one.code);
       assert.deepEqual(JSON.parse(other.stdout), reports);
       assert.equal(other.stderr, one.stderr);
@@ -55,7 +56,7 @@ describe('trustlint --jobs', function () {
     for (const bad of ['0', 'two', '65']) {
       const r = runCli(['.', '--jobs', bad], { cwd: workspace() });
       assert.equal(r.code, 2);
-      assert.match(r.stderr, /--jobs needs a whole number from 1 to 64/);
+      assert.match(r.stderr, /--jobs needs a whole number from 1 to 64, or auto/);
     }
   });
 });

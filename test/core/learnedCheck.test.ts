@@ -1,15 +1,15 @@
 // The learned check: the sentence model flags what no rule matched, in .playbook documents by default, through the
 // same context checks as rules, as information with no automatic fix, and it obeys the config like any rule.
 import * as assert from 'node:assert/strict';
-import { lint, listRules, resolveConfig, type ResolvedConfig } from '../../server/src/core';
+import { lint, listRules, resolveConfig, type ResolvedConfig, type RuleSetting } from '../../server/src/core';
 import { classifySentence, COERCIVE_THRESHOLD } from '../../server/src/core/classifier';
 
 const COERCIVE = 'Everybody on your street has already signed up, and you really do not want to be the last house left out.';
 const HONEST = 'Here is the full price, including setup, and you can decide next month or not at all.';
 
 /** A config with every pack rule off, so only the learned check can speak. */
-function onlyLearned(extra: Record<string, string> = {}): ResolvedConfig {
-  const rules: Record<string, string> = Object.fromEntries(listRules().map((r) => [r.id, 'off']));
+function onlyLearned(extra: Record<string, RuleSetting> = {}): ResolvedConfig {
+  const rules: Record<string, RuleSetting> = Object.fromEntries(listRules().map((r) => [r.id, 'off' as const]));
   const resolved = resolveConfig({ rules: { ...rules, ...extra } });
   assert.ok(resolved.ok);
   assert.deepEqual(resolved.problems, []);
@@ -50,7 +50,7 @@ describe('learned check', () => {
     assert.deepEqual(lint(COERCIVE, { languageId: 'playbook', config: onlyLearned({ 'possible-pressure': 'off' }) }).findings, []);
     assert.equal(lint(COERCIVE, { languageId: 'playbook', config: onlyLearned({ 'possible-pressure': 'warning' }) }).findings[0].severity, 'warning');
     const category = classifySentence(COERCIVE).category;
-    const rules = Object.fromEntries(listRules().map((r) => [r.id, 'off']));
+    const rules: Record<string, RuleSetting> = Object.fromEntries(listRules().map((r) => [r.id, 'off' as const]));
     const resolved = resolveConfig({ rules, categories: { [category]: 'off' } });
     assert.ok(resolved.ok);
     assert.deepEqual(lint(COERCIVE, { languageId: 'playbook', config: resolved.value }).findings, []);

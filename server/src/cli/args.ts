@@ -23,8 +23,8 @@ export interface CliOptions {
   minScore?: number;
   /** --color / --no-color; undefined means decide from the terminal and NO_COLOR. */
   color?: boolean;
-  /** --jobs: threads that lint at once; undefined means one per CPU core when there are many files. */
-  jobs?: number;
+  /** --jobs: threads that lint at once ('auto': one per CPU core for runs of 2 MB or more); undefined means one. */
+  jobs?: number | 'auto';
 }
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -101,9 +101,10 @@ export function parseCliArgs(argv: readonly string[]): ParseResult {
     maxWarnings = Number(raw);
   }
 
-  let jobs: number | undefined;
-  if (v.jobs !== undefined) {
-    if (!/^\d+$/.test(v.jobs) || Number(v.jobs) < 1 || Number(v.jobs) > 64) return { ok: false, message: `--jobs needs a whole number from 1 to 64 (got "${v.jobs}")` };
+  let jobs: number | 'auto' | undefined;
+  if (v.jobs === 'auto') jobs = 'auto';
+  else if (v.jobs !== undefined) {
+    if (!/^\d+$/.test(v.jobs) || Number(v.jobs) < 1 || Number(v.jobs) > 64) return { ok: false, message: `--jobs needs a whole number from 1 to 64, or auto (got "${v.jobs}")` };
     jobs = Number(v.jobs);
   }
 
@@ -181,7 +182,7 @@ Output:
   --suggestions             Show every alternative under a finding, not just the preferred one
   -q, --quiet               Report errors only
   --color, --no-color       Force colour on or off (default: on for a terminal, off with NO_COLOR)
-  -j, --jobs N              Lint with N threads (default: one per CPU core for large runs; 1 turns threads off)
+  -j, --jobs N|auto         Lint with N threads (default 1; auto: one per CPU core for runs of 2 MB or more)
 
 Fixing:
   --fix                     Apply drop-in rewrites in place (never judgment rewrites)

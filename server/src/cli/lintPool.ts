@@ -80,14 +80,14 @@ export class LintPool {
     }
   }
 
-  /** Characters assigned to the least loaded worker. */
-  get lightest(): number {
-    return Math.min(...this.slots.map((s) => s.assigned));
+  /** True when every worker has at least `depth` tasks waiting: the caller can lint the next file itself. */
+  busy(depth = 2): boolean {
+    return this.slots.every((s) => s.pending.size >= depth);
   }
 
-  /** Sends a task to the least loaded worker. */
+  /** Sends a task to the worker with the fewest tasks waiting (then the fewest characters). */
   run(task: LintTask): Promise<LintOutcome> {
-    const slot = this.slots.reduce((a, b) => (b.assigned < a.assigned ? b : a));
+    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size || (b.pending.size === a.pending.size && b.assigned < a.assigned) ? b : a));
     slot.assigned += task.text.length;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

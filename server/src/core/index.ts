@@ -2,7 +2,7 @@
 export * from './types';
 export { lint, fixAll, createLintCache, type LintOptions, type LintCache } from './lint';
 export { applyFixes, matchCase, MAX_FIX_PASSES, type FixAllResult } from './fixes';
-export { resolveConfig, validateConfigShape, closest, DEFAULT_CONFIG, type ConfigInput, type ResolvedConfig } from './config';
+export { resolveConfig, validateConfigShape, closest, DEFAULT_CONFIG, type ConfigInput, type ResolvedConfig, type RuleSetting } from './config';
 export { builtinPack, builtinPackProblems, buildBuiltinIndex, useBuiltinIndex, type PackIndex, getRule, listRules, listPlaybookChecks, docsUrl, compilePack, type CompiledPack, type CompiledRule, type RuleInfo } from './pack';
 export { compilePattern, PatternError } from './pattern';
 export { parseDirectives, type Directive } from './directives';
