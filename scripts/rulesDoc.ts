@@ -1,5 +1,5 @@
 // Renders docs/rules.md from the shipped pack, so the rule reference can never drift from the rules.
-import { CATEGORIES, listRules } from '../server/src/core';
+import { CATEGORIES, listPlaybookChecks, listRules } from '../server/src/core';
 
 const TITLES: Record<string, string> = {
   'false-urgency': 'False urgency and artificial deadlines',
@@ -55,6 +55,13 @@ export function renderRulesDoc(): string {
       }
       lines.push('');
     }
+  }
+  // The built-in checks are code, not pack rules; they are configured the same way (by id in "rules").
+  lines.push('## Built-in checks', '', 'Checks written in code rather than as pack rules. Turn any of them off or change its severity by id in `rules`.', '');
+  for (const r of listPlaybookChecks()) {
+    lines.push(`### <a id="${r.id}"></a>\`${r.id}\``, '');
+    lines.push(`**Severity:** ${r.severity}. ${r.description}`, '');
+    lines.push(`**Why it matters:** ${r.rationale}`, '');
   }
   return lines.join('\n');
 }

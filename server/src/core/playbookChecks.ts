@@ -20,7 +20,7 @@ export const PLAYBOOK_RULES: ReadonlyArray<Omit<RuleSpec, 'category'> & { catego
     id: 'possible-pressure',
     category: 'playbook',
     severity: 'information',
-    description: 'A sentence that Trustlint\'s learned sentence model reads as pressure on the buyer, where no rule matched. Each finding names the tactic it resembles.',
+    description: 'A sentence that Trustlint\'s learned sentence model reads as pressure on the buyer, where no rule matched. Each finding names the tactic it resembles. On by default in .playbook files; in Markdown and plain text only with "possible-pressure": "on" (on general prose its guesses are noise).',
     patterns: [],
     message: 'This sentence reads like pressure on the buyer to Trustlint\'s learned check, though no rule matched it; reword it if it pushes the buyer.',
     rationale: 'Pressure is worded in endless ways, and no list of phrases catches them all. A small model trained on coercive and honest sales sentences flags the rest, quietly (information, never an automatic fix); turn it off with "possible-pressure": "off".',
