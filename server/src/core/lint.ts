@@ -78,30 +78,34 @@ function regexOf(p: CompiledPattern): RegExp {
 export const matcherSettings = { exhaustive: false };
 
 /**
- * Every match of a pattern in a sentence, leftmost first and non-overlapping, as a global regex scan would
- * find them. When the pattern knows its start words, only the sentence's tokens that are such words are tried:
- * a failing scan then costs a few anchored attempts instead of one at every character, and those run on the
- * pattern's matcher (matcher.ts), not its regex: the regex is compiled only for patterns without start words.
+ * Calls `each` with every match of a pattern in a sentence (start and end), leftmost first and non-overlapping,
+ * as a global regex scan would find them, until it returns true. When the pattern knows its start words, only the
+ * sentence's tokens that are such words are tried: a failing scan then costs a few anchored attempts instead of one
+ * at every character, and those run on the pattern's matcher (matcher.ts), not its regex: the regex is compiled
+ * only for patterns without start words.
  */
-function* matches(p: CompiledPattern, text: string, tokens: Tokens): Generator<{ index: number; length: number }> {
+function eachMatch(p: CompiledPattern, text: string, tokens: Tokens, each: (index: number, end: number) => boolean | void): void {
+  // A callback rather than a generator: this runs for every candidate pattern of every sentence, and generator
+  // objects cost an allocation and a resumable frame each, which shows most before the code is optimised (cold start).
   if (!p.starts || matcherSettings.exhaustive) {
     const re = regexOf(p);
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       if (m[0].length === 0) { re.lastIndex++; continue; }
-      yield { index: m.index, length: m[0].length };
+      if (each(m.index, m.index + m[0].length)) return;
     }
     return;
   }
   const match = p.matcher;
+  const starts = p.starts;
   let from = 0;
   for (let k = 0; k < tokens.count; k++) {
     const at = tokens.starts[k];
-    if (at < from || !p.starts.has(tokens.words[k])) continue;
+    if (at < from || !starts.has(tokens.words[k])) continue;
     const end = match(text, at);
     if (end <= at) continue;
     from = end;
-    yield { index: at, length: end - at };
+    if (each(at, end)) return;
   }
 }
 
@@ -128,8 +132,9 @@ function firstMatch(p: CompiledPattern, text: string, tokens?: Tokens): { index:
   const words = tokens ?? tokenize(text, { count: 0, starts: [], words: [] });
   // Only worth running when each of its required word groups has a word in the text.
   if (!matcherSettings.exhaustive && !groupsPresent(p, words)) return undefined;
-  for (const m of matches(p, text, words)) return { index: m.index, end: m.index + m.length };
-  return undefined;
+  let first: { index: number; end: number } | undefined;
+  eachMatch(p, text, words, (index, end) => { first = { index, end }; return true; });
+  return first;
 }
 
 /** Fills `tokens` with the text's words (runs of isWordChar characters) and where each starts. */
@@ -392,7 +397,7 @@ function lintBlock(text: string, lower: string, block: Block, pack: CompiledPack
       const pattern = rule.patterns[pi];
       if (pattern.needsChars.length && !pattern.needsChars.every((c) => sentenceText.includes(c))) continue;
       try {
-        for (const m of matches(pattern, sentenceText, tokens)) accept(rule, m.index, m.index + m.length);
+        eachMatch(pattern, sentenceText, tokens, (index, end) => { accept(rule, index, end); });
       } catch (e) {
         problems.push({ message: `rule "${rule.spec.id}" failed and was skipped: ${(e as Error).message}` });
       }
