@@ -211,7 +211,13 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const cacheKey = `${config.hash}|${options.languageId ?? ''}`;
   const previous = cache && cache.key === cacheKey ? cache.chunks : undefined;
   // Keyed by the chunk's own text first: no per-chunk key string is built, so a keystroke never copies the document.
-  const next = new Map<string, Map<string, ChunkResult>>();
+  // The memo carries over from lint to lint and is rebuilt only when it has grown well past the document's chunks.
+  const memo = previous ?? new Map<string, Map<string, ChunkResult>>();
+  const remember = (r: ChunkResult) => {
+    let byState = memo.get(r.raw);
+    if (!byState) { byState = new Map(); memo.set(r.raw, byState); }
+    byState.set(r.key, r);
+  };
   if (cache) cache.stats = { reused: 0, computed: 0 };
 
   const problems: Problem[] = [];
@@ -252,29 +258,28 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     if (!result) {
       const raw = text.slice(start, end);
       const key = `${stateKey(state)}\u0000${atStart ? 'S' : ''}`;
-      result = previous?.get(raw)?.get(key) ?? next.get(raw)?.get(key);
+      result = memo.get(raw)?.get(key);
       if (!result) {
         result = lintChunk(ownCopy(raw), state, atStart, scopeOptions, labels, config, rules, key);
-        if (cache) cache.stats.computed++;
+        if (cache) { cache.stats.computed++; remember(result); }
       } else if (cache) cache.stats.reused++;
     } else if (cache) cache.stats.reused++;
-    if (cache) {
-      // The result's own text is the key: its hash is computed once and kept with the string.
-      let byState = next.get(result.raw);
-      if (!byState) { byState = new Map(); next.set(result.raw, byState); }
-      byState.set(result.key, result);
-    }
     chunkResults.push(result);
     chunkOffsets.push(start);
     for (const f of result.structural) structural.push({ ...f, start: f.start + start, end: f.end + start });
-    problems.push(...result.problems);
+    if (result.problems.length) problems.push(...result.problems);
     if (wantsScan) runs.push({ offset: start, facts: (result.facts ??= proseFacts(result.masked, result.blocks)) });
     if (start === 0) frontMatter = result.frontMatter;
     state = result.state;
   }
   if (cache) {
     cache.key = cacheKey;
-    cache.chunks = next;
+    if (memo.size > 2 * chunkResults.length + 64) {
+      // Chunks no longer in the document: start the memo again from the ones that are.
+      memo.clear();
+      for (const r of chunkResults) remember(r);
+    }
+    cache.chunks = memo;
     cache.last = chunkResults.length === starts.length ? { length: text.length, starts: chunkOffsets, results: chunkResults } : undefined;
   }
 
