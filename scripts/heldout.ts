@@ -1,16 +1,20 @@
 // Scores Trustlint on a labelled set kept outside the repository (not a test: a report).
-//   npx tsx scripts/heldout.ts DIR [--verbose]
+//   npx tsx scripts/heldout.ts DIR [--verbose] [--rules-only]
 // DIR holds sentences.tsv (label<TAB>category<TAB>text, label coercive|honest) and optionally
 // playbooks/*.md with <name>.labels.tsv beside each (line<TAB>coercive|honest-hard<TAB>category<TAB>note).
 // A sentence counts as flagged when any phrase rule fires on it (structural playbook checks are left out).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, type Finding } from '../server/src/core';
+import { lint, resolveConfig, type Finding } from '../server/src/core';
 
 const dir = process.argv[2];
 const verbose = process.argv.includes('--verbose');
+// --rules-only leaves the learned check out, to see what the rule pack alone catches.
+const rulesOnly = process.argv.includes('--rules-only');
+const resolved = resolveConfig(rulesOnly ? { rules: { 'possible-pressure': 'off' } } : {});
+const config = resolved.ok ? resolved.value : undefined;
 if (!dir || !fs.existsSync(dir)) {
-  console.error(`usage: npx tsx scripts/heldout.ts DIR [--verbose]  (${dir ?? 'no DIR'} not found)`);
+  console.error(`usage: npx tsx scripts/heldout.ts DIR [--verbose] [--rules-only]  (${dir ?? 'no DIR'} not found)`);
   process.exit(2);
 }
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '–');
@@ -23,7 +27,7 @@ if (fs.existsSync(sentencesFile)) {
   let coercive = 0, caught = 0, honest = 0, flagged = 0;
   const misses: string[] = [], falses: string[] = [];
   for (const [label, category, text] of rows) {
-    const found = lint(text, { languageId: 'playbook' }).findings.filter(phrase);
+    const found = lint(text, { languageId: 'playbook', config }).findings.filter(phrase);
     if (label === 'coercive') {
       coercive++;
       const c = byCat.get(category) ?? { n: 0, hit: 0 };
@@ -55,7 +59,7 @@ if (fs.existsSync(pbDir)) {
     for (let k = 0; k < text.length; k++) if (text[k] === '\n') lineStarts.push(k + 1);
     const lineOf = (o: number) => { let lo = 0, hi = lineStarts.length - 1; while (lo < hi) { const m = (lo + hi + 1) >> 1; if (lineStarts[m] <= o) lo = m; else hi = m - 1; } return lo + 1; };
     const flaggedLines = new Map<number, string[]>();
-    for (const f of lint(text, { languageId: 'playbook' }).findings.filter(phrase)) {
+    for (const f of lint(text, { languageId: 'playbook', config }).findings.filter(phrase)) {
       const line = lineOf(f.start);
       flaggedLines.set(line, [...(flaggedLines.get(line) ?? []), f.ruleId]);
     }
