@@ -245,7 +245,7 @@ export function readBackground(weight = DEFAULT_TRAIN.background): Row[] {
 }
 
 // --import: copy our own labelled writing into the repo so training is reproducible. Set B stays out.
-const SOURCES = ['/work/heldout/A', ...['C', 'D', 'E', 'F', 'G', 'H', 'I'].map((s) => `/work/tuning/${s}`)];
+const SOURCES = ['/work/heldout/A', ...['C', 'D', 'E', 'F', 'G', 'H', 'I'].map((s) => `/work/tuning/${s}`), ...['J', 'K'].map((s) => `/work/tuning2/${s}`)];
 
 function cleanLine(line: string): string {
   return line.replace(/^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?/, '').trim();
