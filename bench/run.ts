@@ -242,7 +242,7 @@ function memoryAndSize(): void {
   // Bundled like the shipped CLI and server, so TypeScript loading is not counted.
   const bundle = path.join(tmp, 'rss.js');
   esbuild.buildSync({ entryPoints: [path.join(root, 'bench/rss.ts')], bundle: true, platform: 'node', outfile: bundle, logLevel: 'error' });
-  const run = (extra: string[]) => spawnSync(process.execPath, [bundle, biggest, ...extra], { cwd: root, encoding: 'utf8' }).stdout.trim().split(' ').map(Number);
+  const run = (extra: string[]) => spawnSync(process.execPath, [bundle, biggest, '--dist', path.join(root, 'dist'), ...extra], { cwd: root, encoding: 'utf8' }).stdout.trim().split(' ').map(Number);
   const [peak, code] = run([]);
   const [baseline] = run(['--baseline']);
   say('## Memory and size');

@@ -228,6 +228,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const fmEnd = options.languageId === 'plaintext' ? 0 : frontMatterEnd(text);
   const starts = chunkStarts(text).filter((s) => s === 0 || s >= fmEnd);
   let state: ScanState = INITIAL_STATE;
+  let profile: string | undefined;
   // Playbooks with headings also get the document-wide relational checks, which reuse the chunks' scan.
   const wantsScan = options.languageId === 'playbook' && hasHeading(text);
   const runs: Array<{ offset: number; facts: BlockFacts[] }> = [];
@@ -260,7 +261,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       const key = `${stateKey(state)}\u0000${atStart ? 'S' : ''}`;
       result = memo.get(raw)?.get(key);
       if (!result) {
-        result = lintChunk(ownCopy(raw), state, atStart, scopeOptions, labels, config, rules, key);
+        // Only a cached result outlives this call, so only it needs a copy of its own.
+        result = lintChunk(cache ? ownCopy(raw) : raw, state, atStart, scopeOptions, labels, config, rules, key);
         if (cache) { cache.stats.computed++; remember(result); }
       } else if (cache) cache.stats.reused++;
     } else if (cache) cache.stats.reused++;
@@ -270,6 +272,15 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     if (result.problems.length) problems.push(...result.problems);
     if (wantsScan) runs.push({ offset: start, facts: (result.facts ??= proseFacts(result.masked, result.blocks)) });
     if (start === 0) frontMatter = result.frontMatter;
+    if (!cache) {
+      // Nothing is kept for a later call: the chunk's findings are made now and its text and scan let go, so memory
+      // stays flat however long the file (the relational checks already have the chunk's facts).
+      profile ??= profileOf(frontMatter, config);
+      result.finals = { profile, findings: finalize(result.raw, result.candidates, config, profile) };
+      result.raw = result.masked = '';
+      result.blocks = [];
+      result.candidates = [];
+    }
     state = result.state;
   }
   if (cache) {
@@ -283,8 +294,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     cache.last = chunkResults.length === starts.length ? { length: text.length, starts: chunkOffsets, results: chunkResults } : undefined;
   }
 
-  const audience = /^\s*audience\s*:\s*["']?consumer\b/im.test(frontMatter ?? '') ? 'consumer' : undefined;
-  const profile = audience === 'consumer' ? 'consumer' : config.profile;
+  profile ??= profileOf(frontMatter, config);
   // Most documents have no directive: the chunks already know, so the document is not searched on every keystroke.
   const directives = chunkResults.some((r) => r.directives) || chunkResults.length < starts.length ? parseDirectives(text) : [];
   const suppressions = new Suppressions(text, directives);
@@ -322,6 +332,11 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { findings, problems };
+}
+
+/** The profile for a document: front matter `audience: consumer` applies the consumer profile. */
+function profileOf(frontMatter: string | undefined, config: ResolvedConfig): string {
+  return /^\s*audience\s*:\s*["']?consumer\b/im.test(frontMatter ?? '') ? 'consumer' : config.profile;
 }
 
 /** True when some line starts with up to three spaces and "#". indexOf-based: it runs on every keystroke. */
