@@ -100,21 +100,40 @@ const leanRules = {
       const { readFile } = await import('node:fs/promises');
       const pack = JSON.parse(await readFile(args.path, 'utf8'));
       for (const rule of pack.rules ?? []) {
-        rule.examples = { flag: [], allow: [] };
-        rule.description = '';
+        delete rule.examples;
+        delete rule.description;
       }
+      delete pack.$schema;
       return { contents: JSON.stringify(pack), loader: 'json' };
     });
   },
 };
 
+/**
+ * The Node bundles read the learned check's model from dist/sentence-model.json at start-up (node/packIndex.ts), like
+ * the pack index, instead of carrying 90 KB of weights as code; the web bundles, which cannot read files, keep it.
+ */
+const modelAsFile = {
+  name: 'model-as-file',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]core[\\/]model[\\/]sentenceModel\.json$/ }, () => ({ contents: 'null', loader: 'json' }));
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: `${out}/extension.js`, external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: `${out}/server.js`, plugins: [...common.plugins, leanRules] },
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: `${out}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: `${out}/server.js`, plugins: [...common.plugins, leanRules, modelAsFile] },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: `${out}/cli.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, modelAsFile] },
   { ...web, entryPoints: ['client/src/web/extension.ts'], outfile: `${out}/web/extension.js`, format: 'cjs', external: ['vscode'] },
   { ...web, entryPoints: ['server/src/web/main.ts'], outfile: `${out}/web/server.js`, format: 'iife', plugins: [...web.plugins, leanRules] },
 ];
+
+// The model as data beside the Node bundles (see modelAsFile), compacted; written in watch mode too.
+{
+  const { mkdir, readFile, writeFile } = await import('node:fs/promises');
+  await mkdir(out, { recursive: true });
+  await writeFile(`${out}/sentence-model.json`, JSON.stringify(JSON.parse(await readFile('server/src/core/model/sentenceModel.json', 'utf8'))));
+}
 
 if (watch) {
   for (const options of builds) {

@@ -63,6 +63,8 @@ describe('trustlint.vsix', () => {
       'dist/server.js',
       // The server's precomputed pattern index: without it start-up is slower but still correct.
       'dist/pack-index.json',
+      // The learned check's model: without it the check is off.
+      'dist/sentence-model.json',
       ...(manifest.browser ? [manifest.browser, 'dist/web/server.js'] : []),
       ...(manifest.icon ? [manifest.icon] : []),
       ...(c.languages ?? []).flatMap((l) => (l.configuration ? [l.configuration] : [])),

@@ -1,10 +1,11 @@
 // Entry point of the `trustlint` command (bundled to dist/cli.js with a shebang).
-import { loadPackIndex } from '../node/packIndex';
+import { loadPackIndex, loadSentenceModel } from '../node/packIndex';
 import { isLintWorker, serveLintWorker } from './lintPool';
 import { runCli } from './run';
 
 // Before anything lints: the build's precomputed index saves parsing every pattern at start-up.
 loadPackIndex();
+loadSentenceModel();
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];

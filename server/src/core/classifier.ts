@@ -262,12 +262,38 @@ export function classifyWith(m: LoadedModel, text: string): SentenceScore {
  * the most likely tactic. Pass one sentence, not a document; input beyond MAX_SENTENCE_CHARS is ignored.
  */
 export function classifySentence(text: string): SentenceScore {
-  shipped ??= loadModel(model as SentenceModelData);
-  return classifyWith(shipped, text);
+  const m = shippedModel();
+  return m ? classifyWith(m, text) : { score: 0, category: CATEGORIES[0] };
+}
+
+/** The model data offered by useSentenceModel, else the one bundled with the core (absent from the Node bundles). */
+let offered: SentenceModelData | undefined;
+
+/**
+ * Offers the shipped model's data from elsewhere: the Node bundles leave the 90 KB model out and read it from
+ * dist/sentence-model.json (node/sentenceModel.ts), as they do the pack index. Returns whether it was accepted.
+ */
+export function useSentenceModel(data: unknown): boolean {
+  const d = data as SentenceModelData | undefined;
+  if (!d || typeof d !== 'object' || typeof d.weights !== 'string' || typeof d.catWeights !== 'string' || !Array.isArray(d.categories)) return false;
+  offered = d;
+  shipped = undefined;
+  return true;
+}
+
+function shippedModel(): LoadedModel | undefined {
+  const data = offered ?? (model as SentenceModelData | null);
+  // Without a model (a Node bundle whose data file is missing) the learned check is off rather than broken.
+  return data ? (shipped ??= loadModel(data)) : undefined;
+}
+
+/** True when a model is available to the learned check. */
+export function sentenceModelAvailable(): boolean {
+  return shippedModel() !== undefined;
 }
 
 /** The shipped model's metadata (data hash, feature options, sizes), for tests and reports. */
 export function shippedModelInfo(): Omit<SentenceModelData, 'weights' | 'catWeights'> {
-  const { weights: _w, catWeights: _c, ...rest } = model as SentenceModelData;
+  const { weights: _w, catWeights: _c, ...rest } = (offered ?? model) as SentenceModelData;
   return rest;
 }
