@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { lint, resolveConfig, type Finding } from '../server/src/core';
 
 const dir = process.argv[2];
+// Piped into `head`: a closed pipe is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
 const verbose = process.argv.includes('--verbose');
 // --rules-only leaves the learned check out, to see what the rule pack alone catches.
 const rulesOnly = process.argv.includes('--rules-only');
