@@ -1,7 +1,9 @@
 // resolveConfig: the editor's plain settings resolve without the schema; anything else is checked by it.
 import * as assert from 'node:assert/strict';
 import { resolveConfig } from '../../server/src/core';
-import { validateConfigShape } from '../../server/src/core/config';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CONFIG_KEYS, PROFILES, validateConfigShape } from '../../server/src/core/config';
 
 describe('resolveConfig', () => {
   it('accepts the scalar settings an editor passes', () => {
@@ -16,5 +18,13 @@ describe('resolveConfig', () => {
     assert.match(JSON.stringify(validateConfigShape({ checkBuyerTurns: 'yes' })), /checkBuyerTurns/);
     assert.match(validateConfigShape({ profil: 'default' }).map((p) => p.message).join(), /unknown key "profil" \(did you mean "profile"\?\)/);
     assert.deepEqual(validateConfigShape({ rules: { 'act-now': 'off' }, profile: 'default' }), []);
+  });
+});
+
+describe('config constants kept beside the schema', () => {
+  it('PROFILES and CONFIG_KEYS match server/schemas/config.schema.json', () => {
+    const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../server/schemas/config.schema.json'), 'utf8')) as { properties: Record<string, { enum?: string[] }> };
+    assert.deepEqual([...CONFIG_KEYS].sort(), Object.keys(schema.properties).sort());
+    assert.deepEqual([...PROFILES], schema.properties.profile.enum);
   });
 });

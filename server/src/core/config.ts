@@ -1,6 +1,5 @@
 // Resolves raw configuration objects (a parsed .trustlintrc.json, editor settings) into one frozen config.
 // No file access here: callers read files and hand over plain objects.
-import schema from '../../schemas/config.schema.json';
 import { builtinPack, compilePack, type CompiledPack } from './pack';
 import { configValidator } from './schemas';
 import { PLAYBOOK_RULES } from './playbookChecks';
@@ -65,7 +64,10 @@ export function hashString(s: string): string {
 
 
 /** Checks a raw config object against config.schema.json; unknown keys get a "did you mean" hint. */
-const PROFILE_VALUES: readonly unknown[] = (schema as { properties: { profile: { enum: string[] } } }).properties.profile.enum;
+/** The profiles and top-level keys of config.schema.json, kept here so the schema is not bundled; a test compares them. */
+export const PROFILES = ['default', 'consumer', 'internal-training'] as const;
+export const CONFIG_KEYS = ['$schema', 'extends', 'root', 'profile', 'rules', 'categories', 'allow', 'packs', 'ignore', 'checkBuyerTurns', 'checkMetaDiscussion', 'speakers'] as const;
+const PROFILE_VALUES: readonly unknown[] = PROFILES;
 
 /**
  * True for inputs made only of the scalar settings an editor passes (profile and the two switches), whose
@@ -85,7 +87,7 @@ export function validateConfigShape(raw: unknown): Problem[] {
   if (plainlyValid(raw)) return [];
   const validator = configValidator();
   if (validator(raw)) return [];
-  const known = Object.keys((schema as { properties: object }).properties);
+  const known: readonly string[] = CONFIG_KEYS;
   return (validator.errors ?? []).map((e) => {
     if (e.keyword === 'additionalProperties') {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
