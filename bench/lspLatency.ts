@@ -3,10 +3,11 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import {
-  createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DocumentDiagnosticRequest,
+  createProtocolConnection, DidOpenTextDocumentNotification, DocumentDiagnosticRequest,
   InitializedNotification, InitializeRequest, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { generatePlaybook } from './generate';
+import { oneCharEdits } from './lspEdits';
 
 (async () => {
   const size = Number(process.argv[2] ?? 1_000_000);
@@ -20,25 +21,14 @@ import { generatePlaybook } from './generate';
   await conn.sendNotification(InitializedNotification.type, {});
   const uri = 'file:///bench/latency.playbook';
   let text = generatePlaybook(size);
-  let version = 1;
+  const version = 1;
   await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'playbook', version, text } });
   const opened = performance.now();
   await conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
   console.log(`didOpen to diagnostics: ${(performance.now() - opened).toFixed(0)} ms`);
   console.log(`spawn to first diagnostics: ${(performance.now() - spawnedAt).toFixed(0)} ms (initialize answered after ${(initialized - spawnedAt).toFixed(0)} ms)`);
-  const times: number[] = [];
-  let seed = 1;
-  for (let k = 0; k < edits; k++) {
-    seed = (seed * 48271) % 2147483647;
-    const at = seed % text.length;
-    const line = text.slice(0, at).split('\n').length - 1;
-    const character = at - (text.lastIndexOf('\n', at - 1) + 1);
-    const t0 = performance.now();
-    text = text.slice(0, at) + 'x' + text.slice(at);
-    await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }] });
-    await conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
-    times.push(performance.now() - t0);
-  }
+  const { times, text: edited } = await oneCharEdits(conn, uri, text, edits, version);
+  text = edited;
   times.sort((a, b) => a - b);
   const p = (q: number) => times[Math.min(times.length - 1, Math.floor((q / 100) * times.length))].toFixed(2);
   console.log(`${(text.length / 1e6).toFixed(1)} MB, ${edits} edits: p50 ${p(50)} ms, p95 ${p(95)} ms`);

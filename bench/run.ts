@@ -7,11 +7,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DocumentDiagnosticRequest,
+  createProtocolConnection, DidOpenTextDocumentNotification, DocumentDiagnosticRequest,
   InitializedNotification, InitializeRequest, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { createLintCache, lint, listRules } from '../server/src/core';
 import { generatePlaybook } from './generate';
+import { oneCharEdits } from './lspEdits';
 import { webFigures } from './web';
 
 const root = path.resolve(__dirname, '..');
@@ -207,26 +208,13 @@ async function lspFigures(): Promise<void> {
     const { conn, kill } = await startServer();
     const uri = `file:///bench/latency-${size}.playbook`;
     let text = docs.get(size) ?? generatePlaybook(size);
-    let version = 1;
+    const version = 1;
     await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'playbook', version, text } });
     await conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
-    const times: number[] = [];
-    let seed = 1;
     const edits = quick ? 20 : 200;
-    for (let k = 0; k < edits; k++) {
-      seed = (seed * 48271) % 2147483647;
-      const at = seed % text.length;
-      const line = text.slice(0, at).split('\n').length - 1;
-      const character = at - (text.lastIndexOf('\n', at - 1) + 1);
-      const t0 = performance.now();
-      text = text.slice(0, at) + 'x' + text.slice(at);
-      await conn.sendNotification(DidChangeTextDocumentNotification.type, {
-        textDocument: { uri, version: ++version },
-        contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }],
-      });
-      await conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
-      times.push(performance.now() - t0);
-    }
+    const run = await oneCharEdits(conn, uri, text, edits, version);
+    const times = run.times;
+    text = run.text;
     say(`| ${fmt(mb(text), 1)} MB playbook | ${edits} one-character edits | ${fmt(percentile(times, 50), 2)} ms | ${fmt(percentile(times, 95), 2)} ms | ${fmt(Math.max(...times), 1)} ms |`);
     if (size === 1_000_000) target('one-character edit to diagnostics, 1 MB, p95', '≤ 5 ms', `${fmt(percentile(times, 95), 1)} ms`, percentile(times, 95) <= 5);
     kill();

@@ -11,11 +11,7 @@ export const PACK_INDEX_FILE = 'pack-index.json';
 
 /** Offers dist/pack-index.json to the core; returns whether it was used. Never throws. */
 export function loadPackIndex(dir: string = __dirname): boolean {
-  try {
-    return useBuiltinIndex(JSON.parse(fs.readFileSync(path.join(dir, PACK_INDEX_FILE), 'utf8')));
-  } catch {
-    return false;
-  }
+  return offerFile(path.join(dir, PACK_INDEX_FILE), useBuiltinIndex);
 }
 
 /** File name of the learned check's model, beside the bundles (the Node bundles leave it out of the code). */
@@ -23,8 +19,13 @@ export const SENTENCE_MODEL_FILE = 'sentence-model.json';
 
 /** Offers dist/sentence-model.json to the core; returns whether it was used. Never throws. */
 export function loadSentenceModel(dir: string = __dirname): boolean {
+  return offerFile(path.join(dir, SENTENCE_MODEL_FILE), useSentenceModel);
+}
+
+/** Parses a JSON file and offers it to the core; a missing or unreadable file is simply not used. */
+function offerFile(file: string, use: (data: unknown) => boolean): boolean {
   try {
-    return useSentenceModel(JSON.parse(fs.readFileSync(path.join(dir, SENTENCE_MODEL_FILE), 'utf8')));
+    return use(JSON.parse(fs.readFileSync(file, 'utf8')));
   } catch {
     return false;
   }
