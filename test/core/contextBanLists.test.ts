@@ -14,6 +14,10 @@ describe('ban lists and reported speech', () => {
     'The old "just OK the paperwork" line is banned here; call it a contract.',
     '"Trust me" and "it\'s a no-brainer" are off the list, give reasons instead.',
     '"Never let the prospect lead" is terrible advice, and here is why.',
+    // A retired practice, told as history.
+    'We used to show a "take it or leave it" modal on cancellation, and we removed it in March because it made people furious.',
+    'Some coaches use the take-it-or-leave-it close; we dropped it in 2021 because our refund requests doubled.',
+    'We deleted the "No, I like being broke" button from the popup in 2022.',
   ];
   for (const text of quiet) it(`does not flag: ${text}`, () => assert.deepEqual(flagged(text), []));
 
@@ -22,6 +26,9 @@ describe('ban lists and reported speech', () => {
     'Today only: the last chance to lock in this rate.',
     'Reps, say it plainly: this price is gone tonight.',
     'No ban on it: act now before the rate is gone tonight.',
+    // Retiring something else is not talking about the line.
+    'We removed the old plan, so take it or leave it: sign today.',
+    'We used to wait for you, but this offer expires tonight.',
   ];
   for (const text of loud) it(`still flags: ${text}`, () => assert.ok(flagged(text).length > 0, `expected a finding in: ${text}`));
 
