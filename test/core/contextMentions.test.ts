@@ -14,6 +14,13 @@ describe('meta and mention context', () => {
     'We don\'t show "X people are viewing this" banners on our listings.',
     'Instead of "act now", we say "take the time you need".',
     'The early-bird rate ends on 1 March, the same date printed on our website for every applicant.',
+    // Instructions about a quoted line: it never goes in an e-mail, it is replaced, renamed, retired or banned by name.
+    'Reminder that "act now" and "expires tonight" never go in a customer email.',
+    'Please replace "hunting list" with "prospect list" in the recruiting tracker.',
+    'Wiki rename: the "Objection Handling" page is now "Understanding Concerns."',
+    'Rep note: we retired "bag the whale" and "close them" in Slack.',
+    'Avoid opening with "as your friend" on advisory calls.',
+    'Rep note: no "welcome to the family" emails until DocuSign shows completed.',
   ];
   for (const text of quiet) it(`does not flag: ${text}`, () => assert.deepEqual(flagged(text), []));
 
@@ -22,6 +29,8 @@ describe('meta and mention context', () => {
     'If they unsubscribe, move them to the nurture sequence instead of removing them.',
     'Why wait? The price goes up tomorrow.',
     'This price disappears at midnight.',
+    'No "maybe" answers: sign today or lose the rate.',
+    'Tell them "act now, this expires tonight" and replace the old offer.',
   ];
   for (const text of loud) it(`still flags: ${text}`, () => assert.ok(flagged(text).length > 0, `expected a finding in: ${text}`));
 });
