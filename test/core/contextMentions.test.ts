@@ -33,4 +33,14 @@ describe('meta and mention context', () => {
     'Tell them "act now, this expires tonight" and replace the old offer.',
   ];
   for (const text of loud) it(`still flags: ${text}`, () => assert.ok(flagged(text).length > 0, `expected a finding in: ${text}`));
+
+  it('a quoted question inside a sentence does not end it', async () => {
+    const { sentences } = await import('../../server/src/core/context');
+    const text = 'Replace tag questions like "right?" with real ones. Then ask "what matters most?" Listen.';
+    assert.deepEqual(sentences(text, 0, text.length).map((s) => text.slice(s.start, s.end)), [
+      'Replace tag questions like "right?" with real ones.',
+      'Then ask "what matters most?"',
+      'Listen.',
+    ]);
+  });
 });

@@ -6,7 +6,9 @@ export interface Span { start: number; end: number }
 /** Sentences of a block as absolute spans, trimmed of masking, spaces, quotes and emphasis marks. */
 export function sentences(text: string, start: number, end: number): Span[] {
   const out: Span[] = [];
-  const re = /[.!?]+(?:["')\]*_]+)?(?=\s|$|\u0001)|\n\s*\n/g;
+  // A closing quote after the mark and a lower-case word next is a quoted question or exclamation inside the sentence
+  // ('Replace tag questions like "right?" with real ones'), not its end.
+  const re = /[.!?]+(?=\s|$|\u0001)|[.!?]+["')\]*_]+(?=\s|$|\u0001)(?!\s+[a-z])|\n\s*\n/g;
   re.lastIndex = start;
   const block = text.slice(0, end);
   let pos = start;
