@@ -20,7 +20,7 @@ export const MACROS: Record<string, string[]> = {
     'today', 'tonight', '[right] now', 'immediately', 'asap', 'eod', 'end of [the] {day|week|month|quarter}',
     'close of business', 'cob', 'this {week|afternoon|morning|evening}', 'tomorrow', 'by {monday|tuesday|wednesday|thursday|friday|saturday|sunday}',
     'by [the] end of [the] {day|week|month|quarter}', 'before midnight', 'at midnight', 'before {i|we} {hang up|leave|go}',
-    'on this call', 'before the end of {this|the} call', 'this instant', 'right away', 'in the next <N> {hours|minutes}',
+    'on this call', 'before the end of {this|the} call', 'this instant', 'right away', 'in the next <N> {hours|minutes|mins|hrs}',
     'within [the next] <N> {hours|minutes}', 'within the hour', 'by {tomorrow|tonight|today}',
     '[by] [the] end of business', 'close of play', 'before {we|i|you} get off [{the|this}] {call|phone|line|zoom}',
     '{the|this} {second|minute|moment|instant} {we|i|you} {hang up|leave|walk out|get off|log off|end the call}',
@@ -41,7 +41,7 @@ export const MACROS: Record<string, string[]> = {
     'shelf life', 'self-destruct+', 'self destruct+', 'poof', 'the way of the {dodo|dinosaurs}', '{lives|live} and {dies|die}', 'on {its|their} way out',
     "{won't|will not|isn't going to|is not going to|not gonna|ain't gonna|doesn't|does not} {wait around|sit here|sit around|wait forever|hang around|wait for you|wait for anyone}",
     'turn+ into a pumpkin', 'on life support', '{scheduled|due|set|slated} for {retirement|removal|sunset|sunsetting}', 'cease+ to {be available|apply|be valid|exist|be offered}', 'after that …2 no promises', 'pack+ {its|their|his|her} bags', 'out of my hands', 'still be {breathing|alive|around|standing}',
-    '{close|closing|closes} faster', 'only exists', '{expiring|vanishing|disappearing|evaporating|going} by the {hour|minute|day}', 'all the runway', '{not|never} coming back', '{slip|slips|slipping} away', 'done and dusted', '{snap|snaps|snapping} back to',
+    '{close|closing|closes} faster', 'only exists', '{expiring|vanishing|disappearing|evaporating|going} by the {hour|minute|day}', 'all the runway', '{not|never} coming back', '{slip|slips|slipping} away', 'done and dusted', 'gone for good', '{snap|snaps|snapping} back to',
   ],
   // Buyer delay: what a threat or an urgency claim punishes.
   DELAY: [
@@ -66,7 +66,7 @@ export const MACROS: Record<string, string[]> = {
   // Organisations and groups of buyers, for bandwagon and activity claims.
   ORGS: [
     '{company|firm|team|business|organisation|organization|org|brand|agency|client|customer|buyer|account|prospect|retailer|startup|shop|vendor|bank|hospital|school|practice|player|leader|peer|enterprise}+',
-    '{dentist|doctor|vet|surgery|pharmacy|plumber|contractor|builder|realtor|broker|farm|farmer|garage|bakery|cafe|pub|bar}+', '{clinic|homeowner|household|family|couple|parent|dealer|dealership|hotel|restaurant|landlord|bidder|operator|planner|consultant|logo|member|subscriber|student|clinician|provider|carrier|insurer|charity|nonprofit|studio|gym|salon|office|lab|store|venue|founder|owner|neighbour|neighbor}+',
+    '{dentist|doctor|vet|surgery|pharmacy|plumber|contractor|builder|realtor|broker|farm|farmer|garage|bakery|cafe|pub|bar}+', '{patient|donor|candidate|sponsor|tenant|member firm|distributor|reseller|supplier|wholesaler|franchisee}+', '{clinic|homeowner|household|family|couple|parent|dealer|dealership|hotel|restaurant|landlord|bidder|operator|planner|consultant|logo|member|subscriber|student|clinician|provider|carrier|insurer|charity|nonprofit|studio|gym|salon|office|lab|store|venue|founder|owner|neighbour|neighbor}+',
     'companies', 'businesses', 'people', 'folks', 'users', 'shoppers', 'fintechs', 'fintech', 'lifters', 'lifter', 'institutions', 'cfos', 'ceos', 'ctos', 'cios', 'vps', 'families', 'agencies', 'charities',
   ],
   // The documents a close pushes across the table.
