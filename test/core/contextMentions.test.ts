@@ -44,3 +44,14 @@ describe('meta and mention context', () => {
     ]);
   });
 });
+
+describe('reasons for a deadline', () => {
+  it('"because" followed only by the deadline\'s own threat is not a reason', async () => {
+    const { hasReason } = await import('../../server/src/core/context');
+    assert.equal(hasReason('Confirm before Friday, because after that the special price is going away.'), false);
+    assert.equal(hasReason('Sign by the 30th because otherwise the discount is gone.'), false);
+    assert.equal(hasReason('Confirm before Friday, because the venue needs final numbers.'), true);
+    assert.equal(hasReason('The rate ends on 1 March because the hall contract ends then.'), true);
+    assert.equal(hasReason('Prices go up on 1 April because supplier costs rose, as listed on our pricing page.'), true);
+  });
+});

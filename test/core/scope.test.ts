@@ -20,6 +20,8 @@ const CASES: Array<[string, string, string]> = [
   ['list items are separate blocks', '- one\n- two', 'one | two'],
   ['buyer turns are skipped', 'Rep: Hello.\nBuyer: I need to decide today.\nRep: Sure.', 'Hello. Sure.'],
   ['bold speaker labels work', '**Prospect:** we are in a hurry.\n\n**Rep:** Thanks.', 'Thanks.'],
+  ['an unknown label on the next line ends the buyer turn', 'Client: We need time.\nAM: Sign today.\nClient: Okay.', 'Sign today.'],
+  ['unlabelled lines after a buyer line stay the buyer', 'Buyer: We have three worries:\nthe price is high.\nRep: Fair.', 'Fair.'],
   ['inline turns split', "Customer: 'Hold this?' Rep: 'Yes.'", "'Yes.'"],
   ['templating is skipped; placeholders stay as tokens', 'Hi {{first_name}} {{< note >}}.', 'Hi {{xxxxxxxxxx}} .'],
   ['table cells are prose', '| a | b |\n|---|---|\n| act | now |', 'a b | act now'],

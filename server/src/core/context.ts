@@ -160,7 +160,19 @@ const DATE = new RegExp(
 const REASON = /\b(?:because|due to|per|as (?:listed|published|stated|posted|announced|noted)|published|see|policy|standard|renew(?:al|als|s|ed)?|contract|registration|price list|pricing page|fiscal|according to|notice|regulat\w*|rebate|programs?|valid for|honou?red|won'?t be charged|no penalty|you (?:asked|requested)|requested|(?:your|the buyer's|the customer's) (?:request|rfp|deadline|timeline|budget|process|contract|renewal)|supplier costs|current customers keep|existing customers|grandfather\w*|link|website|printed|for every (?:applicant|customer|buyer|client|attendee|student|member)|everyone gets|same (?:date|rate|price|deadline|terms) for)\b|\{\{\s*[\w ]*(?:reason|source|link)[\w ]*\}\}/i;
 
 export function hasConcreteDate(s: string): boolean { return DATE.test(s); }
-export function hasReason(s: string): boolean { return REASON.test(s); }
+/** What follows "because" when the reason is only the deadline again ("because after that the price goes away"). */
+const CIRCULAR = /^[^.;!?]{0,60}?\b(?:going away|goes away|go away|gone|expir\w*|disappear\w*|vanish\w*|won'?t last|last chance|miss out|lose (?:it|the|this|that|your)|go(?:es)? up|back in the drawer|can'?t (?:hold|keep|promise) (?:it|this|that|the))\b/i;
+const REASONS = new RegExp(REASON.source, 'gi');
+
+/** True when the text gives a reason for a deadline; "because" followed only by the deadline's own threat does not count. */
+export function hasReason(s: string): boolean {
+  REASONS.lastIndex = 0;
+  for (let m = REASONS.exec(s); m !== null; m = REASONS.exec(s)) {
+    const circular = /^(?:because|due to)$/i.test(m[0]) && CIRCULAR.test(s.slice(m.index + m[0].length, m.index + m[0].length + 90));
+    if (!circular) return true;
+  }
+  return false;
+}
 
 const NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b|\{\{\s*n\s*\}\}/i;
 const ALTERNATIVE = /\b(?:next|another|after that|alternative|other (?:session|date|slot|cohort|start)s?|wait-?list|instead|later|following|also available|here are)\b/i;

@@ -145,6 +145,9 @@ export function compileLabels(options: ScopeOptions = {}): Labels {
 
 const SENTENCE_CLOSE = /[.!?"')]\s+/g;
 
+/** Any speaker-like label at a line start: one to three capitalised words or an acronym, maybe bold, then a colon. */
+const OTHER_LABEL = /^\s*(?:\*\*|__)?\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}\s*(?:\([^)]*\))?\s*(?:\*\*|__)?\s*:(?:\*\*|__)?(?=\s)/;
+
 /** Where a speaker label may start in a line: its start, and just after each closed sentence. */
 function labelStarts(content: string): number[] {
   const out = [0];
@@ -400,6 +403,12 @@ export function scanChunk(chunk: string, stateIn: ScanState, options: ScopeOptio
       const who: Speaker = m[2] ? 'buyer' : m[3] ? 'rep' : 'other';
       turns.push({ at: start + at, labelEnd: start + at + m[1].length, who });
       from = at + m[1].length;
+    }
+    // A buyer's turn also ends at a line that opens with a label Trustlint does not know ("AM:", "Dr Patel:"),
+    // which is someone else speaking; unmarked lines after a buyer's line stay the buyer's.
+    if (speaker === 'buyer' && (turns.length === 0 || turns[0].at > start)) {
+      const m = OTHER_LABEL.exec(content);
+      if (m) turns.unshift({ at: start, labelEnd: start + m[0].length, who: 'other' });
     }
     let pos = start;
     for (const turn of turns) {
