@@ -1,10 +1,15 @@
 // The honest measurement of the sentence model (not a test: a report).
-//   npx tsx scripts/modelEval.ts [--final DIR] [--no-corpus] [--bits=15 --epochs=12 --l2=1e-5 --rate=0.5 --no-skip --no-stems --no-norm]
+//   npx tsx scripts/modelEval.ts [--final DIR] [--no-corpus] [--bits=16 --catBits=10 --epochs=6 --l2=1e-5 --rate=0.5 --background=2
+//        --seeds=1 --classWeight=1 --no-skip --no-stems --no-norm]
 // 1. Leave-one-set-out over data/labelled: for each set X, train on the other sets and score X's sentences with
-//    (a) the rules alone, (b) the model alone, (c) rules OR model, at several thresholds.
+//    (a) the rules alone, (b) the model alone, (c) rules OR model, at several thresholds. A training sentence that
+//    also appears in the held-out set (same words) is left out of that fold, so a copy cannot inflate the figure.
 // 2. Real honest text (/work/shared/corpus): model findings per 10,000 words on handbook and playbook prose, and
 //    the flag rate on the e-commerce negatives. Nothing here is trained on.
-// 3. --final DIR scores a held-out set once with the model trained on everything (use it once, at the end).
+// 3. The operating point: the lowest threshold at which both limits hold, the model alone flagging at most 1.5% of
+//    the held-out honest sentences (pooled over our writers' sets, repo.tsv left out) and at most 0.5 findings per
+//    10,000 words of handbook prose (model alone, so the limit holds however the rules change); recall per set there. COERCIVE_THRESHOLD is set from this.
+// 4. --final DIR scores a held-out set once with the model trained on everything (use it once, at the end).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint } from '../server/src/core';
@@ -12,7 +17,7 @@ import { classifyWith, classifySentence, COERCIVE_THRESHOLD, loadModel, type Loa
 import { DEFAULT_TRAIN, LABELLED_DIR, MODEL_FILE, proseSentences, readBackground, readLabelled, train, type Row, type TrainOptions } from './trainModel';
 
 const CORPUS = '/work/shared/corpus';
-const THRESHOLDS = [0.5, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97];
+const THRESHOLDS = [0.5, 0.7, 0.8, 0.85, 0.86, 0.9, 0.95, 0.97];
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
 const num = (name: string, d: number) => { const a = args.find((x) => x.startsWith(`--${name}=`)); return a ? Number(a.split('=')[1]) : d; };
@@ -22,27 +27,35 @@ const opts: TrainOptions = {
   ...DEFAULT_TRAIN,
   features: { skip: !flag('no-skip'), stems: !flag('no-stems'), norm: !flag('no-norm') },
   bits: num('bits', DEFAULT_TRAIN.bits),
+  catEpochs: num('catEpochs', DEFAULT_TRAIN.catEpochs),
   catBits: num('catBits', DEFAULT_TRAIN.catBits),
   epochs: num('epochs', DEFAULT_TRAIN.epochs),
   rate: num('rate', DEFAULT_TRAIN.rate),
   l2: num('l2', DEFAULT_TRAIN.l2),
   background: num('background', DEFAULT_TRAIN.background),
+  seeds: num('seeds', DEFAULT_TRAIN.seeds ?? 1),
+  classWeight: num('classWeight', DEFAULT_TRAIN.classWeight ?? 1),
 };
+/** Limits of the operating point: honest sentences flagged by the model alone, and handbook findings per 10k words. */
+const HONEST_BUDGET = 0.015, HANDBOOK_BUDGET = 0.5;
 const background = readBackground(opts.background);
 
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '–');
 const ruleMemo = new Map<string, boolean>();
-/** True when any phrase rule fires on the sentence (structural playbook checks left out, as in scripts/heldout.ts). */
+/**
+ * True when any phrase rule fires on the sentence (structural playbook checks left out, as in scripts/heldout.ts).
+ * The learned check's own findings are left out too: they come from the shipped model, trained on every set.
+ */
 function rulesFlag(text: string): boolean {
   let r = ruleMemo.get(text);
   if (r === undefined) {
-    r = lint(text, { languageId: 'playbook' }).findings.some((f) => f.category !== 'playbook');
+    r = lint(text, { languageId: 'playbook' }).findings.some((f) => f.category !== 'playbook' && f.ruleId !== 'possible-pressure');
     ruleMemo.set(text, r);
   }
   return r;
 }
 
-interface Scored { label: 0 | 1; category: string; rule: boolean; score: number; predicted: string }
+interface Scored { set: string; label: 0 | 1; category: string; rule: boolean; score: number; predicted: string }
 
 function summarise(name: string, s: Scored[]): string[] {
   const pos = s.filter((x) => x.label === 1), neg = s.filter((x) => x.label === 0);
@@ -60,10 +73,11 @@ function looEval(rows: Row[]): Scored[] {
   const allLines: Scored[] = [];
   console.log('Leave-one-set-out (recall / honest flagged), sentences.tsv of the held-out set:');
   for (const x of sets) {
-    const model = loadModel(train([...rows.filter((r) => r.set !== x), ...background], opts));
+    const held = new Set(rows.filter((r) => r.set === x).map((r) => sameWords(r.text)));
+    const model = loadModel(train([...rows.filter((r) => r.set !== x && !held.has(sameWords(r.text))), ...background], opts));
     const score = (r: Row): Scored => {
       const c = classifyWith(model, r.text);
-      return { label: r.label, category: r.category, rule: rulesFlag(r.text), score: c.score, predicted: c.category };
+      return { set: x, label: r.label, category: r.category, rule: rulesFlag(r.text), score: c.score, predicted: c.category };
     };
     // The set's sentences file is the comparable figure; its playbook lines are scored apart below.
     const sentences = rows.filter((r) => r.set === x && !r.text.startsWith('\u0000'));
@@ -81,6 +95,11 @@ function looEval(rows: Row[]): Scored[] {
   return all;
 }
 
+/** A sentence's words only (lower case), to spot the same sentence in two sets. */
+function sameWords(text: string): string {
+  return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).join(' ');
+}
+
 // Playbook rows were read from <set>.playbooks.tsv; readLabelled keeps the file's set only, so mark them here.
 const playbookTexts = new Set<string>();
 function isPlaybookRow(r: Row): boolean {
@@ -93,8 +112,12 @@ function walk(dir: string): string[] {
 
 const words = (s: string) => (s.match(/[A-Za-z0-9']+/g) ?? []).length;
 
-function corpusEval(model: LoadedModel): void {
-  if (!fs.existsSync(CORPUS)) { console.log(`\nCorpus ${CORPUS} not found: handbook and e-commerce figures skipped.`); return; }
+/** Handbook prose: its model scores and word count (for the operating point). */
+interface Handbook { scores: number[]; words: number }
+
+function corpusEval(model: LoadedModel): Handbook | undefined {
+  if (!fs.existsSync(CORPUS)) { console.log(`\nCorpus ${CORPUS} not found: handbook and e-commerce figures skipped.`); return undefined; }
+  let handbook: Handbook | undefined;
   const groups: Array<[string, string[]]> = [];
   const speed = path.join(CORPUS, 'speed');
   if (fs.existsSync(speed)) groups.push(['handbook (speed/)', walk(speed).filter((f) => f.endsWith('.md'))]);
@@ -107,6 +130,8 @@ function corpusEval(model: LoadedModel): void {
     const scored = sents.map((s) => ({ s, score: classifyWith(model, s).score, rule: rulesFlag(s) }));
     const per10k = (n: number) => ((n * 10000) / w).toFixed(2);
     const ruleN = scored.filter((x) => x.rule).length;
+    // All sentences, not just those the rules left: the limit then holds whatever the rule pack does.
+    if (name.startsWith('handbook')) handbook = { scores: scored.map((x) => x.score), words: w };
     console.log(`${name}: ${files.length} files, ${sents.length} sentences, ${w} words; rules alone ${ruleN} (${per10k(ruleN)}/10k)`);
     for (const t of THRESHOLDS) {
       const m = scored.filter((x) => x.score >= t).length, extra = scored.filter((x) => x.score >= t && !x.rule).length;
@@ -126,6 +151,34 @@ function corpusEval(model: LoadedModel): void {
       console.log(`  t=${t}: negatives flagged model ${pct(ns.filter((x) => x.score >= t).length, ns.length).padStart(5)}, rules|model ${pct(ns.filter((x) => x.rule || x.score >= t).length, ns.length).padStart(5)}; positives caught rules|model ${pct(ps.filter((x) => x.rule || x.score >= t).length, ps.length)}`);
     }
   } else console.log('\ne-commerce strings: file not found, skipped.');
+  return handbook;
+}
+
+/**
+ * The operating point: the lowest threshold at which the model alone flags at most HONEST_BUDGET of the held-out
+ * honest sentences of our writers' sets and adds at most HANDBOOK_BUDGET findings per 10k handbook words.
+ */
+function operatingPoint(scored: Scored[], handbook: Handbook | undefined): void {
+  const own = scored.filter((x) => x.set !== 'repo');
+  const desc = (a: number[]) => [...a].sort((p, q) => q - p);
+  const neg = desc(own.filter((x) => x.label === 0).map((x) => x.score));
+  // A threshold just above the (k+1)-th highest score lets at most k through.
+  const above = (sorted: number[], k: number) => (k < sorted.length ? Math.min(1, sorted[k] + 1e-6) : 0);
+  const tHonest = above(neg, Math.floor(HONEST_BUDGET * neg.length));
+  const tHandbook = handbook ? above(desc(handbook.scores), Math.floor((HANDBOOK_BUDGET * handbook.words) / 10000)) : 0;
+  const t = Math.max(tHonest, tHandbook);
+  console.log(`\nOperating point: honest ≤ ${HONEST_BUDGET * 100}% needs t ≥ ${tHonest.toFixed(3)}; handbook ≤ ${HANDBOOK_BUDGET}/10k words needs t ≥ ${tHandbook.toFixed(3)}; so t = ${t.toFixed(3)} (COERCIVE_THRESHOLD is ${COERCIVE_THRESHOLD})`);
+  const sets = [...new Set(own.map((x) => x.set))].sort();
+  for (const at of [t, COERCIVE_THRESHOLD]) {
+    console.log(`  at t=${at.toFixed(3)} (recall / honest flagged):          model           rules|model`);
+    for (const x of [...sets, 'pooled']) {
+      const s = own.filter((o) => x === 'pooled' || o.set === x);
+      const pos = s.filter((o) => o.label === 1), negs = s.filter((o) => o.label === 0);
+      const cell = (f: (o: Scored) => boolean) => `${pct(pos.filter(f).length, pos.length).padStart(6)} / ${pct(negs.filter(f).length, negs.length).padStart(5)}`;
+      console.log(`    ${x.padEnd(7)} rules ${cell((o) => o.rule)}   ${cell((o) => o.score >= at)}   ${cell((o) => o.rule || o.score >= at)}`);
+    }
+    if (handbook) console.log(`    handbook: model alone ${((handbook.scores.filter((v) => v >= at).length * 10000) / handbook.words).toFixed(2)} findings per 10k words`);
+  }
 }
 
 function speedCheck(rows: Row[]): void {
@@ -165,10 +218,11 @@ function main(): void {
   }
   const rows = readLabelled();
   console.log(`Training options: ${JSON.stringify(opts)}\n`);
-  if (!flag('no-loo')) looEval(rows);
+  const scored = flag('no-loo') ? [] : looEval(rows);
   const full = loadModel(train([...rows, ...background], opts));
   console.log(`\nBackground sentences (package READMEs, honest): ${background.length}`);
-  if (!flag('no-corpus')) corpusEval(full);
+  const handbook = flag('no-corpus') ? undefined : corpusEval(full);
+  if (scored.length) operatingPoint(scored, handbook);
   if (finalDir) finalEval(finalDir, full, num('t', COERCIVE_THRESHOLD));
   speedCheck(rows);
 }

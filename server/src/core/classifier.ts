@@ -46,9 +46,11 @@ export interface SentenceScore {
 
 /**
  * Recommended threshold: flag a sentence the rules did not flag when its score is at least this.
- * Chosen from leave-one-set-out results and the handbook false-positive rate (scripts/modelEval.ts), never from set B.
+ * Chosen from leave-one-set-out results and the handbook false-positive rate (scripts/modelEval.ts), never from set B:
+ * the lowest at which the model alone flags at most 1.5% of the held-out honest sentences and adds at most 0.5
+ * findings per 10,000 handbook words (model alone; 0.875 for the current model), rounded up.
  */
-export const COERCIVE_THRESHOLD = 0.95;
+export const COERCIVE_THRESHOLD = 0.88;
 
 /** Longest input looked at; a longer "sentence" is scored on its first part (keeps the cost bounded). */
 export const MAX_SENTENCE_CHARS = 2000;
