@@ -304,6 +304,11 @@ function repoRows(): string[] {
     for (const a of rule.examples.allow) rows.push(`honest\t${rule.category}\t${clean(a)}`);
     for (const r of rule.replacements) rows.push(`honest\t${rule.category}\t${clean(r.text)}`);
   }
+  // The learned check's own rewrites (server/src/core/model/alternatives.json): what it offers must never be flagged.
+  const alternatives = JSON.parse(fs.readFileSync(path.join(root, 'server/src/core/model/alternatives.json'), 'utf8')) as Record<string, unknown>;
+  for (const [category, texts] of Object.entries(alternatives)) {
+    if (Array.isArray(texts)) for (const t of texts) rows.push(`honest\t${category}\t${clean(String(t))}`);
+  }
   const snippets = parseJsonc(fs.readFileSync(path.join(root, 'snippets/playbook.code-snippets'), 'utf8')) as Record<string, { body: string[] | string }>;
   for (const { body } of Object.values(snippets)) {
     const lines = (Array.isArray(body) ? body : [body]).map((l) => l.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, ''));

@@ -19,6 +19,7 @@ import {
 } from './scope';
 import { CATEGORIES, CATEGORY_LABELS, type Category, type Finding, type LintResult, type Problem, type Severity } from './types';
 import { classifySentence, COERCIVE_THRESHOLD } from './classifier';
+import LEARNED_ALTERNATIVES from './model/alternatives.json';
 import { docsUrl } from './pack';
 
 export interface LintOptions {
@@ -461,7 +462,9 @@ function learnedRule(category: Category): CompiledRule {
         patterns: [],
         message: `This sentence reads like ${label} to Trustlint's learned check, though no rule matched it; reword it if it pressures the buyer.`,
         rationale: '',
-        replacements: [],
+        // Whole-sentence rewrites that always need the writer's judgment: the model cannot know what was meant.
+        replacements: ((LEARNED_ALTERNATIVES as Record<string, unknown>)[category] as string[] | undefined ?? []).map((text) => ({ text, dropIn: false })),
+        replace: 'sentence' as const,
         examples: { flag: [], allow: [] },
       },
       docsUrl: docsUrl(LEARNED_RULE_ID),
