@@ -25,6 +25,8 @@ export const MACROS: Record<string, string[]> = {
     '[by] [the] end of business', 'close of play', 'before {we|i|you} get off [{the|this}] {call|phone|line|zoom}',
     '{the|this} {second|minute|moment|instant} {we|i|you} {hang up|leave|walk out|get off|log off|end the call}',
     'before {the|this} call ends', 'before {i|we} walk out [the door]', 'before {we|i|you} {wrap|finish|end|close} [up] [{this|the|our}] {call|meeting|conversation|chat}',
+    'before {this|the|our} {call|meeting|conversation|chat|visit|demo|session} {ends|is over|is ended|wraps up|is done|finishes}', 'before <YOU> {leave|close|exit} {this|the} {page|window|screen|tab}',
+    'before {we|i|you} finish {this|our|the|your} {coffee|cup of coffee|tea|drink}', "while {you're|you are|we're|we are} still {here|on the call|on the line|on the page}",
   ],
   // What an offer is: the nouns that urgency and exclusivity claims are about.
   OFFER: [
