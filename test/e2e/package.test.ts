@@ -16,7 +16,7 @@ const ALLOWED = [
   /^extension\/readme\.md$/i,
   /^extension\/license(\.md|\.txt)?$/i,
   /^extension\/dist\/(web\/)?(extension|server)\.js$/,
-  /^extension\/dist\/pack-index\.json$/,
+  /^extension\/dist\/(pack-index|sentence-model)\.json$/,
   /^extension\/syntaxes\/[^/]+\.json$/,
   /^extension\/snippets\/[^/]+\.code-snippets$/,
   /^extension\/server\/schemas\/[^/]+\.schema\.json$/,
