@@ -114,12 +114,20 @@ const groupSetsCache = new WeakMap<CompiledPattern, Array<Set<string>>>();
 
 /** True when every filter group of the pattern has one of its words among the sentence's tokens. */
 function groupsPresent(p: CompiledPattern, tokens: Tokens): boolean {
-  if (p.groups.length === 0) return true;
+  const groups = p.groups;
+  if (groups.length === 0) return true;
   let sets = groupSetsCache.get(p);
-  if (!sets) { sets = p.groups.map((g) => new Set(g)); groupSetsCache.set(p, sets); }
-  for (const set of sets) {
+  if (!sets) { sets = groups.map((g) => new Set(g)); groupSetsCache.set(p, sets); }
+  for (let g = 0; g < sets.length; g++) {
     let found = false;
-    for (let k = 0; k < tokens.count && !found; k++) found = set.has(tokens.words[k]);
+    // Whichever is shorter is walked: the group's words looked up among the sentence's, or the other way round.
+    if (groups[g].length < tokens.count) {
+      const present = (tokens.set ??= new Set(tokens.words.slice(0, tokens.count)));
+      for (const w of groups[g]) if (present.has(w)) { found = true; break; }
+    } else {
+      const set = sets[g];
+      for (let k = 0; k < tokens.count && !found; k++) found = set.has(tokens.words[k]);
+    }
     if (!found) return false;
   }
   return true;
@@ -151,11 +159,12 @@ function tokenize(text: string, tokens: Tokens): Tokens {
     tokens.words[count++] = text.slice(start, i);
   }
   tokens.count = count;
+  tokens.set = undefined;
   return tokens;
 }
 
 /** A sentence's words (lower case) and where each starts; filled by tokenize and reused. */
-interface Tokens { count: number; starts: number[]; words: string[] }
+interface Tokens { count: number; starts: number[]; words: string[]; /** The words as a set, built when first needed. */ set?: Set<string> }
 
 /** A match that survived its context checks; offsets relative to its chunk. */
 interface Candidate {
