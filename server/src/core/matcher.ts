@@ -83,14 +83,20 @@ const token: Step = (t, pos, next) => {
   return -1;
 };
 
+const sepToken = seqSteps([sep, token]);
+// gaps[n] is `(?:SEP TOKEN){0,n}`, built once and shared: a gap step used to build its shorter self on every try.
+const gaps: Step[] = [(_t, pos, next) => next(pos)];
+
 /** `(?:SEP TOKEN){0,max}`, greedy. */
 const gap = (max: number): Step => {
-  const one = seqSteps([sep, token]);
-  const upTo = (n: number): Step => (n === 0 ? (_t, pos, next) => next(pos) : (t, pos, next) => {
-    const r = one(t, pos, (e) => upTo(n - 1)(t, e, next));
-    return r >= 0 ? r : next(pos);
-  });
-  return upTo(max);
+  while (gaps.length <= max) {
+    const rest = gaps[gaps.length - 1];
+    gaps.push((t, pos, next) => {
+      const r = sepToken(t, pos, (e) => rest(t, e, next));
+      return r >= 0 ? r : next(pos);
+    });
+  }
+  return gaps[max];
 };
 
 // Word leaves are shared by every pattern that uses the same word list.
