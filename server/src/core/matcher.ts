@@ -113,27 +113,44 @@ function wordLeaf(forms: string[]): Step {
   const plain = new Set(forms.filter((f) => /^[a-z0-9]+$/.test(f)));
   const others = forms.filter((f) => !plain.has(f));
   const re = others.length ? new RegExp(formsRegex(others), 'y') : undefined;
+  // Cheap checks before cutting the word out of the text: most attempts fail on the first letter or the length.
+  const firsts = new Uint8Array(128);
+  let minLen = Infinity;
+  let maxLen = 0;
+  for (const f of plain) {
+    firsts[f.charCodeAt(0)] = 1;
+    minLen = Math.min(minLen, f.length);
+    maxLen = Math.max(maxLen, f.length);
+  }
+  const tryEnd = (t: string, end: number, next: Next): number => {
+    if (t.charCodeAt(end) === 39 && t.charCodeAt(end + 1) === 115) {
+      const r = next(end + 2);
+      if (r >= 0) return r;
+    }
+    return next(end);
+  };
   leaf = (t, pos, next) => {
-    let q = pos;
-    while (q < t.length && isAlnum(t.charCodeAt(q))) q++;
-    let a = q > pos && plain.has(t.slice(pos, q)) ? q : -1;
+    let a = -1;
+    const c0 = t.charCodeAt(pos);
+    if (c0 < 128 && firsts[c0] === 1) {
+      let q = pos;
+      while (q < t.length && isAlnum(t.charCodeAt(q))) q++;
+      const len = q - pos;
+      if (len >= minLen && len <= maxLen && plain.has(t.slice(pos, q))) a = q;
+    }
     let b = -1;
     if (re) {
       re.lastIndex = pos;
       const m = re.exec(t);
       if (m) b = pos + m[0].length;
     }
-    if (b > a) [a, b] = [b, a];
-    for (const end of b >= 0 && b !== a ? [a, b] : [a]) {
-      if (end < 0) continue;
-      if (t.charCodeAt(end) === 39 && t.charCodeAt(end + 1) === 115) {
-        const r = next(end + 2);
-        if (r >= 0) return r;
-      }
-      const r = next(end);
+    // Longer end first, as the regex's trie would.
+    if (b > a) { const x = a; a = b; b = x; }
+    if (a >= 0) {
+      const r = tryEnd(t, a, next);
       if (r >= 0) return r;
     }
-    return -1;
+    return b >= 0 && b !== a ? tryEnd(t, b, next) : -1;
   };
   leafCache.set(key, leaf);
   return leaf;
