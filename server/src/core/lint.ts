@@ -516,7 +516,8 @@ function cueSpan(rule: CompiledRule, sentence: string, tokens: Tokens, facts: Se
   const seen = (facts.cueMatches ??= new Map());
   for (const cue of rule.cues) {
     let found = false;
-    for (const p of cue) {
+    for (const i of cueCandidates(cue, tokens)) {
+      const p = cue[i];
       // Cue patterns recur across rules: each is looked for once per sentence.
       let m = seen.get(p);
       if (m === undefined) { m = firstMatch(p, sentence, tokens) ?? null; seen.set(p, m); }
@@ -530,6 +531,46 @@ function cueSpan(rule: CompiledRule, sentence: string, tokens: Tokens, facts: Se
     if (!found) return undefined;
   }
   return { start, end };
+}
+
+/** Per cue: which of its patterns each word can start a chance for (by the pattern's smallest filter group). */
+interface CueIndex { byWord: Map<string, number[]>; always: number[]; all: number[] }
+const cueIndexes = new WeakMap<CompiledPattern[], CueIndex>();
+
+/**
+ * The positions, in order, of a cue's patterns that can match the sentence: a pattern none of whose smallest filter
+ * group's words is in the sentence cannot (groupsPresent would say no), so it is not even looked up. Cues have grown
+ * to dozens of alternatives each; this keeps the cost to the few that share a word with the sentence.
+ */
+function cueCandidates(cue: CompiledPattern[], tokens: Tokens): number[] {
+  let index = cueIndexes.get(cue);
+  if (!index) {
+    const byWord = new Map<string, number[]>();
+    const always: number[] = [];
+    cue.forEach((p, i) => {
+      if (p.groups.length === 0) { always.push(i); return; }
+      const smallest = p.groups.reduce((a, b) => (b.length < a.length ? b : a));
+      for (const w of new Set(smallest)) {
+        const list = byWord.get(w);
+        if (list) list.push(i); else byWord.set(w, [i]);
+      }
+    });
+    index = { byWord, always, all: cue.map((_, i) => i) };
+    cueIndexes.set(cue, index);
+  }
+  if (matcherSettings.exhaustive || cue.length <= 2) return index.all;
+  const out = index.always.slice();
+  for (let k = 0; k < tokens.count; k++) {
+    const list = index.byWord.get(tokens.words[k]);
+    if (list) for (const i of list) out.push(i);
+  }
+  if (out.length > 1) {
+    out.sort((a, b) => a - b);
+    let n = 1;
+    for (let k = 1; k < out.length; k++) if (out[k] !== out[n - 1]) out[n++] = out[k];
+    out.length = n;
+  }
+  return out;
 }
 
 /** True for characters that can be part of a word (ASCII letters and digits, $ and %, and letters beyond ASCII). */
