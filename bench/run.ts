@@ -244,7 +244,7 @@ function memoryAndSize(): void {
   const prod = path.join(tmp, 'prod');
   const built = spawnSync(process.execPath, [path.join(root, 'esbuild.mjs'), '--production'], { cwd: root, env: { ...process.env, TRUSTLINT_OUT: prod }, encoding: 'utf8' });
   if (built.status === 0) {
-    for (const f of ['server.js', 'cli.js', 'extension.js', 'web/server.js', 'web/extension.js', 'pack-index.json']) {
+    for (const f of ['server.js', 'cli.js', 'extension.js', 'web/server.js', 'web/extension.js', 'pack-index.json', 'sentence-model.json']) {
       const p = path.join(prod, f);
       if (fs.existsSync(p)) say(`- \`dist/${f}\` (production): ${fmt(fs.statSync(p).size / 1024, 0)} KiB`);
       if (f === 'server.js' && fs.existsSync(p)) target('dist/server.js (production)', '≤ 1 MiB', `${fmt(fs.statSync(p).size / 1024, 0)} KiB`, fs.statSync(p).size <= 1024 * 1024);
