@@ -59,4 +59,14 @@ describe('trustlint --jobs', function () {
       assert.match(r.stderr, /--jobs needs a whole number from 1 to 64, or auto/);
     }
   });
+
+  it('a thread that stops does not hang the run: its files are reported as failed, the rest are checked', () => {
+    const dir = tree();
+    const r = runCli(['.', '--format', 'json', '--jobs', '2'], { cwd: dir, env: { TRUSTLINT_TEST_THREAD_STOPS_AFTER: '1' } });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /internal error while checking: a lint thread stopped/);
+    const reports = JSON.parse(r.stdout) as Array<{ filePath: string }>;
+    const all = JSON.parse(runCli(['.', '--format', 'json', '--jobs', '1'], { cwd: dir }).stdout) as Array<{ filePath: string }>;
+    assert.ok(reports.length > 0 && reports.length < all.length);
+  });
 });

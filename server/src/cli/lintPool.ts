@@ -38,7 +38,10 @@ export function lintTask(task: LintTask, resolver: ConfigResolver): LintOutcome 
 /** The worker's side: answers each task with its outcome, or with the error that stopped it. */
 export function serveLintWorker(): void {
   const resolver = new ConfigResolver({ rememberLookups: true });
+  // Tests make a thread stop after some tasks, to check that a run survives losing one.
+  let stopAfter = Number(process.env.TRUSTLINT_TEST_THREAD_STOPS_AFTER ?? 0);
   parentPort!.on('message', (task: LintTask & { id: number }) => {
+    if (stopAfter > 0 && --stopAfter === 0) process.exit(70);
     let reply: Reply;
     try {
       reply = { id: task.id, ok: true, outcome: lintTask(task, resolver) };
@@ -54,6 +57,8 @@ interface Slot {
   pending: Map<number, { resolve: (o: LintOutcome) => void; reject: (e: Error) => void }>;
   /** Characters sent so far, to balance the work. */
   assigned: number;
+  /** The worker stopped (an error, or it exited): it gets no more tasks. */
+  dead: boolean;
 }
 
 /** A fixed set of worker threads; tasks go to the least loaded one. */
@@ -64,30 +69,36 @@ export class LintPool {
   constructor(script: string, threads: number) {
     for (let k = 0; k < threads; k++) {
       const worker = new Worker(script, { workerData: { [WORKER_FLAG]: true } });
-      const slot: Slot = { worker, pending: new Map(), assigned: 0 };
+      const slot: Slot = { worker, pending: new Map(), assigned: 0, dead: false };
       worker.on('message', (reply: Reply) => {
         const waiting = slot.pending.get(reply.id);
         slot.pending.delete(reply.id);
         if (reply.ok) waiting?.resolve(reply.outcome);
         else waiting?.reject(new Error(reply.message));
       });
-      // A worker that dies fails its own tasks; the run reports them like any other internal error.
-      worker.on('error', (error) => {
+      // A worker that dies fails its own tasks (the run reports them like any other internal error) and gets no more.
+      const stop = (error: Error) => {
+        slot.dead = true;
         for (const w of slot.pending.values()) w.reject(error);
         slot.pending.clear();
-      });
+      };
+      worker.on('error', stop);
+      worker.on('exit', (code) => { if (!slot.dead) stop(new Error(`a lint thread stopped (exit code ${code})`)); });
       this.slots.push(slot);
     }
   }
 
   /** True when every worker has at least `depth` tasks waiting: the caller can lint the next file itself. */
   busy(depth = 2): boolean {
-    return this.slots.every((s) => s.pending.size >= depth);
+    // With no worker left, the caller lints everything itself.
+    return this.slots.every((s) => s.dead || s.pending.size >= depth);
   }
 
-  /** Sends a task to the worker with the fewest tasks waiting (then the fewest characters). */
+  /** Sends a task to the live worker with the fewest tasks waiting (then the fewest characters). */
   run(task: LintTask): Promise<LintOutcome> {
-    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size || (b.pending.size === a.pending.size && b.assigned < a.assigned) ? b : a));
+    const live = this.slots.filter((s) => !s.dead);
+    if (live.length === 0) return Promise.reject(new Error('no lint thread is running'));
+    const slot = live.reduce((a, b) => (b.pending.size < a.pending.size || (b.pending.size === a.pending.size && b.assigned < a.assigned) ? b : a));
     slot.assigned += task.text.length;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -98,6 +109,7 @@ export class LintPool {
 
   /** Stops every worker. */
   async close(): Promise<void> {
+    for (const s of this.slots) s.dead = true;
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }

@@ -273,9 +273,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (pool) {
         // This thread lints a file itself only while every worker has work queued, so no worker waits for it.
         let outcome: LintOutcome | Promise<LintOutcome>;
-        if (!pool.busy()) outcome = pool.run({ file: absolute, text, languageId, configFile: configPath });
+        if (!pool.busy()) {
+          outcome = pool.run({ file: absolute, text, languageId, configFile: configPath });
+          // Awaited in file order below; until then a failure must not count as unhandled.
+          outcome.catch(() => {});
+        }
         else {
-          try { outcome = lintOne(text, languageId, config); } catch (error) { outcome = Promise.reject(error); }
+          try { outcome = lintOne(text, languageId, config); } catch (error) { outcome = Promise.reject(error); outcome.catch(() => {}); }
         }
         pooled.push({ displayName, text, outcome });
         continue;
