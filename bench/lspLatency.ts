@@ -1,26 +1,16 @@
 // Ad-hoc language-server latency check (the same measurement as bench/run.ts, alone):
 //   npm run build && npx tsx bench/lspLatency.ts [chars] [edits]
-import { spawn } from 'node:child_process';
-import * as path from 'node:path';
-import {
-  createProtocolConnection, DidOpenTextDocumentNotification, DocumentDiagnosticRequest,
-  InitializedNotification, InitializeRequest, StreamMessageReader, StreamMessageWriter,
-} from 'vscode-languageserver-protocol/node';
+import { DidOpenTextDocumentNotification, DocumentDiagnosticRequest } from 'vscode-languageserver-protocol/node';
 import { generatePlaybook } from './generate';
-import { oneCharEdits } from './lspEdits';
+import { oneCharEdits, startServer } from './lspClient';
 
 (async () => {
   const size = Number(process.argv[2] ?? 1_000_000);
   const edits = Number(process.argv[3] ?? 200);
-  const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ? process.env.SERVER_NODE_ARGS.split(' ') : []), path.join(__dirname, '../dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  conn.listen();
-  await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } } });
-  const initialized = performance.now();
-  await conn.sendNotification(InitializedNotification.type, {});
-  const uri = 'file:///bench/latency.playbook';
+  // Generated before the server starts, so spawn-to-diagnostics measures only the server.
   let text = generatePlaybook(size);
+  const { conn, spawnedAt, initializedAt: initialized, shutdown } = await startServer(process.env.SERVER_NODE_ARGS ? process.env.SERVER_NODE_ARGS.split(' ') : []);
+  const uri = 'file:///bench/latency.playbook';
   const version = 1;
   await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'playbook', version, text } });
   const opened = performance.now();
@@ -33,8 +23,5 @@ import { oneCharEdits } from './lspEdits';
   const p = (q: number) => times[Math.min(times.length - 1, Math.floor((q / 100) * times.length))].toFixed(2);
   console.log(`${(text.length / 1e6).toFixed(1)} MB, ${edits} edits: p50 ${p(50)} ms, p95 ${p(95)} ms`);
   // A clean shutdown, so a --cpu-prof server writes its profile.
-  await conn.sendRequest('shutdown');
-  await conn.sendNotification('exit');
-  await new Promise((resolve) => child.on('exit', resolve));
-  conn.dispose();
+  await shutdown();
 })();

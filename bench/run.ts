@@ -1,18 +1,15 @@
 // `npm run bench`: speed and memory figures, printed and written to docs/BENCHMARKS.md.
 // A benchmark, not a test: it prints numbers and ratios and exits 0 unless something could not run at all.
 // `--quick` (used by CI) runs small inputs only, to catch breakage cheaply.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  createProtocolConnection, DidOpenTextDocumentNotification, DocumentDiagnosticRequest,
-  InitializedNotification, InitializeRequest, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
-} from 'vscode-languageserver-protocol/node';
+import { DidOpenTextDocumentNotification, DocumentDiagnosticRequest } from 'vscode-languageserver-protocol/node';
 import { createLintCache, lint, listRules } from '../server/src/core';
 import { generatePlaybook } from './generate';
-import { oneCharEdits } from './lspEdits';
+import { oneCharEdits, startServer } from './lspClient';
 import { webFigures } from './web';
 
 const root = path.resolve(__dirname, '..');
@@ -172,18 +169,6 @@ if (speedFiles.length && fs.existsSync(path.join(root, 'dist/cli.js'))) {
 }
 
 // 5. Language server: cold start and keystroke latency.
-async function startServer(): Promise<{ conn: ProtocolConnection; kill: () => void; spawnedAt: number }> {
-  const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  conn.listen();
-  await conn.sendRequest(InitializeRequest.type, {
-    processId: process.pid, rootUri: null, workspaceFolders: null,
-    capabilities: { textDocument: { diagnostic: { dynamicRegistration: false }, synchronization: { dynamicRegistration: false } } },
-  });
-  await conn.sendNotification(InitializedNotification.type, {});
-  return { conn, spawnedAt, kill: () => { conn.dispose(); child.kill(); } };
-}
 
 async function lspFigures(): Promise<void> {
   if (!fs.existsSync(path.join(root, 'dist/server.js'))) { say('Language server: not run (build first).'); return; }

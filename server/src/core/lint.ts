@@ -11,7 +11,7 @@ import { buildFixes, fixAllWith, type FixAllResult } from './fixes';
 import { fillMessage } from './message';
 import type { CompiledPack, CompiledRule } from './pack';
 import { compilePattern, matchText, PATTERN_FLAGS, type CompiledPattern } from './pattern';
-import { directiveFindings, placeholderFindings, PLAYBOOK_RULES, sectionMoveFindings, staleCounterExample } from './playbookChecks';
+import { directiveFindings, LEARNED_CHECK, placeholderFindings, PLAYBOOK_RULES, sectionMoveFindings, staleCounterExample } from './playbookChecks';
 import { missingSectionMoves, proseFacts, type BlockFacts } from './trustScore';
 import {
   chunkStarts, compileLabels, frontMatterEnd, INITIAL_STATE, normalizeTypography, sameState, scanChunk, stateKey,
@@ -443,8 +443,8 @@ function lintBlock(text: string, lower: string, block: Block, pack: CompiledPack
   }
 }
 
-/** The id of the learned check (playbookChecks.ts describes it). */
-export const LEARNED_RULE_ID = 'possible-pressure';
+/** The id of the learned check (its metadata is LEARNED_CHECK in playbookChecks.ts). */
+export const LEARNED_RULE_ID = LEARNED_CHECK.id;
 
 /**
  * The learned check runs by default in .playbook documents only: it was trained on sales sentences, and on general
@@ -461,20 +461,14 @@ const learnedRules = new Map<Category, CompiledRule>();
 function learnedRule(category: Category): CompiledRule {
   let rule = learnedRules.get(category);
   if (!rule) {
-    const label = CATEGORY_LABELS[category].toLowerCase();
     rule = Object.freeze({
       spec: {
-        id: LEARNED_RULE_ID,
+        ...LEARNED_CHECK,
         category,
-        severity: 'information' as Severity,
-        description: '',
-        patterns: [],
-        message: `This sentence reads like ${label} to Trustlint's learned check, though no rule matched it; reword it if it pressures the buyer.`,
-        rationale: '',
+        message: LEARNED_CHECK.message.replace('{tactic}', CATEGORY_LABELS[category].toLowerCase()),
         // Whole-sentence rewrites that always need the writer's judgment: the model cannot know what was meant.
         replacements: ((LEARNED_ALTERNATIVES as Record<string, unknown>)[category] as string[] | undefined ?? []).map((text) => ({ text, dropIn: false })),
         replace: 'sentence' as const,
-        examples: { flag: [], allow: [] },
       },
       docsUrl: docsUrl(LEARNED_RULE_ID),
       patterns: [],

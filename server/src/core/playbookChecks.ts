@@ -3,6 +3,22 @@
 import type { Directive } from './directives';
 import type { Finding, RuleSpec } from './types';
 
+/**
+ * The learned check (lint.ts with classifier.ts). Its findings take the tactic the model names as their category, and
+ * `{tactic}` in the message becomes that tactic's name.
+ */
+export const LEARNED_CHECK: Omit<RuleSpec, 'category'> & { category: 'playbook' } = {
+  id: 'possible-pressure',
+  category: 'playbook',
+  severity: 'information',
+  description: 'A sentence that Trustlint\'s learned sentence model reads as pressure on the buyer, where no rule matched. Each finding names the tactic it resembles. On by default in .playbook files; in Markdown and plain text only with "possible-pressure": "on" (on general prose its guesses are noise).',
+  patterns: [],
+  message: 'This sentence reads like {tactic} to Trustlint\'s learned check, though no rule matched it; reword it if it pressures the buyer.',
+  rationale: 'Pressure is worded in endless ways, and no list of phrases catches them all. A small model trained on coercive and honest sales sentences flags the rest, quietly (information, never an automatic fix); turn it off with "possible-pressure": "off".',
+  replacements: [],
+  examples: { flag: [], allow: [] },
+};
+
 /** Metadata for the built-in structural checks, shaped like pack rules so hover, docs and the CLI treat them alike. */
 export const PLAYBOOK_RULES: ReadonlyArray<Omit<RuleSpec, 'category'> & { category: 'playbook' }> = [
   {
@@ -16,17 +32,7 @@ export const PLAYBOOK_RULES: ReadonlyArray<Omit<RuleSpec, 'category'> & { catego
     replacements: [],
     examples: { flag: [], allow: [] },
   },
-  {
-    id: 'possible-pressure',
-    category: 'playbook',
-    severity: 'information',
-    description: 'A sentence that Trustlint\'s learned sentence model reads as pressure on the buyer, where no rule matched. Each finding names the tactic it resembles. On by default in .playbook files; in Markdown and plain text only with "possible-pressure": "on" (on general prose its guesses are noise).',
-    patterns: [],
-    message: 'This sentence reads like pressure on the buyer to Trustlint\'s learned check, though no rule matched it; reword it if it pushes the buyer.',
-    rationale: 'Pressure is worded in endless ways, and no list of phrases catches them all. A small model trained on coercive and honest sales sentences flags the rest, quietly (information, never an automatic fix); turn it off with "possible-pressure": "off".',
-    replacements: [],
-    examples: { flag: [], allow: [] },
-  },
+  LEARNED_CHECK,
   {
     id: 'stale-counter-example',
     category: 'playbook',
