@@ -1,6 +1,7 @@
 // The chunk cache must never change results: linting with a cache after edits equals a fresh lint.
 import * as assert from 'node:assert/strict';
-import { createLintCache, lint } from '../../server/src/core';
+import { addChange, createLintCache, lint, type ChangedRange } from '../../server/src/core';
+import { chunkStarts } from '../../server/src/core/scope';
 
 const DOC = [
   '---', 'title: Demo', 'audience: b2b', '', 'notes: blank line above stays in front matter', '---', '',
@@ -81,5 +82,112 @@ describe('incremental lint cache', () => {
         assert.deepEqual(lint(text, { cache, languageId }), lint(text, { languageId }), `${languageId}, after edit ${k}`);
       }
     }
+  });
+
+  describe('with the editor\'s record of the change', () => {
+    // Applies edits one by one, as an editor sends them, and records the region they changed since the last lint.
+    const apply = (text: string, edits: Array<[number, number, string]>, so?: ChangedRange) => {
+      for (const [a, b, inserted] of edits) {
+        text = text.slice(0, a) + inserted + text.slice(b);
+        so = addChange(so, a, b, inserted.length);
+      }
+      return { text, changed: so };
+    };
+
+    it('adds up edits: outside the region, the new text is the old one moved', () => {
+      let seed = 5;
+      const rand = (n: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+      for (let trial = 0; trial < 300; trial++) {
+        const before = DOC;
+        const edits: Array<[number, number, string]> = [];
+        let text = before;
+        for (let e = 0; e < 1 + rand(4); e++) {
+          const a = rand(text.length + 1);
+          const b = Math.min(text.length, a + rand(6));
+          const inserted = 'xyz\n'.slice(0, rand(5));
+          edits.push([a, b, inserted]);
+          text = text.slice(0, a) + inserted + text.slice(b);
+        }
+        const { changed } = apply(before, edits);
+        const c = changed!;
+        assert.equal(text.length, before.length + c.delta);
+        assert.equal(text.slice(0, c.start), before.slice(0, c.start), `prefix, trial ${trial}`);
+        assert.equal(text.slice(c.end), before.slice(c.end - c.delta), `suffix, trial ${trial}`);
+        assert.ok(c.start <= c.end && c.end - c.delta >= c.start);
+      }
+    });
+
+    it('random edits, several between lints, keep results identical, in every language', () => {
+      for (const languageId of ['playbook', 'markdown', 'plaintext']) {
+        const cache = createLintCache();
+        let text = DOC;
+        lint(text, { cache, languageId });
+        let seed = 23;
+        const rand = (n: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+        const alphabet = ['\n', '\n\n', ' ', 'a', '```', '#', '- ', '!', '<!--', '-->', 'Buyer: ', 'Act now! ', '---\n', '❌'];
+        let planned = 0;
+        for (let k = 0; k < 250; k++) {
+          const edits: Array<[number, number, string]> = [];
+          let draft = text;
+          for (let e = 0; e < 1 + rand(3); e++) {
+            const a = rand(draft.length + 1);
+            const b = rand(4) === 0 ? Math.min(draft.length, a + rand(8)) : a;
+            const inserted = rand(3) === 0 ? '' : alphabet[rand(alphabet.length)];
+            edits.push([a, b, inserted]);
+            draft = draft.slice(0, a) + inserted + draft.slice(b);
+          }
+          // Now and then the whole text is replaced, as a paste over everything would.
+          const next = text.length < 300 ? apply(text, [[0, text.length, DOC]]) : apply(text, edits);
+          text = next.text;
+          assert.deepEqual(lint(text, { cache, languageId, changed: next.changed }), lint(text, { languageId }), `${languageId}, after edit ${k}`);
+          if (cache.stats.planned) planned++;
+        }
+        // Edits in the front matter go the long way; most do not.
+        assert.ok(planned > 150, `${languageId}: the record was used for ${planned} of 250 lints`);
+      }
+    });
+
+    it('every position of a small document, for edits that make or break blank lines, keeps results identical', () => {
+      // Chunk boundaries hang on blank lines, leading spaces and CRLF: edit right at, before and after each of them.
+      const doc = 'Intro line.\n\n  Indented start. Act now!\r\n \r\n\tTabbed, hurry.\n\n\n- item\n  \nLast: expires tonight!';
+      const ops: Array<(p: number) => [number, number, string]> = [
+        (p) => [p, p, '\n'], (p) => [p, p, ' '], (p) => [p, p, 'x'], (p) => [p, p, '\n\n'], (p) => [p, p, '\r\n'],
+        (p) => [p, Math.min(doc.length, p + 1), ''], (p) => [p, Math.min(doc.length, p + 2), ''],
+        (p) => [p, Math.min(doc.length, p + 1), '-'], (p) => [p, Math.min(doc.length, p + 1), '\n'],
+      ];
+      for (const languageId of ['playbook', 'plaintext']) {
+        for (let p = 0; p <= doc.length; p++) {
+          for (const op of ops) {
+            const cache = createLintCache();
+            lint(doc, { cache, languageId });
+            const { text, changed } = apply(doc, [op(p)]);
+            assert.deepEqual(lint(text, { cache, languageId, changed }), lint(text, { languageId }), `${languageId}: ${JSON.stringify(op(p))}`);
+            // The chunks found around the edit are the ones a whole-document scan finds.
+            assert.deepEqual(cache.last?.starts, chunkStarts(text), `chunk starts after ${JSON.stringify(op(p))}`);
+          }
+        }
+      }
+    });
+
+    it('on a long document, an edit recomputes one chunk and compares none of the others', () => {
+      const doc = Array.from({ length: 400 }, (_, k) => `Rep: Paragraph ${k} says hello. Act now, this offer expires tonight!`).join('\n\n');
+      const cache = createLintCache();
+      lint(doc, { cache, languageId: 'playbook' });
+      const at = doc.indexOf('Paragraph 200');
+      const { text, changed } = apply(doc, [[at, at, 'A new ']]);
+      assert.deepEqual(lint(text, { cache, languageId: 'playbook', changed }), lint(text, { languageId: 'playbook' }));
+      assert.equal(cache.stats.planned, true);
+      assert.equal(cache.stats.computed, 1);
+      assert.equal(cache.stats.reused, 399);
+    });
+
+    it('a record that does not fit the last text is ignored, not trusted', () => {
+      const cache = createLintCache();
+      lint(DOC, { cache, languageId: 'playbook' });
+      const edited = DOC.replace('Take your time.', 'Take your time. Act now!');
+      // Claims a change of length 3 where the text grew by 9: the lengths disagree, so every chunk is checked.
+      assert.deepEqual(lint(edited, { cache, languageId: 'playbook', changed: { start: 0, end: 3, delta: 3 } }), lint(edited, { languageId: 'playbook' }));
+      assert.equal(cache.stats.planned, false);
+    });
   });
 });

@@ -30,6 +30,33 @@ export interface LintOptions {
   isCancelled?: () => boolean;
   /** Reuse results for unchanged chunks across calls (one cache per document). */
   cache?: LintCache;
+  /**
+   * Where the text differs from the text the cache last linted, when the caller knows (an editor does). Chunks
+   * outside it are then reused without comparing their text or rescanning for chunk starts. Ignored when it does not
+   * fit the cache's last text; a wrong one gives wrong results, so pass it only from a record of the edits.
+   */
+  changed?: ChangedRange;
+}
+
+/**
+ * A changed region: the new text's [start, end) replaced the old text's [start, end - delta), and everything after
+ * it moved by `delta` (the change in length).
+ */
+export interface ChangedRange {
+  start: number;
+  end: number;
+  delta: number;
+}
+
+/**
+ * Adds one edit (the text's [start, oldEnd) replaced by `inserted` characters) to the region changed so far, giving
+ * the region changed since the text `so` was measured from. Pure arithmetic, so an editor can record its edits.
+ */
+export function addChange(so: ChangedRange | undefined, start: number, oldEnd: number, inserted: number): ChangedRange {
+  const delta = inserted - (oldEnd - start);
+  if (!so) return { start, end: start + inserted, delta };
+  // Past both the earlier region and this edit, the text is the old text moved by both deltas.
+  return { start: Math.min(so.start, start), end: Math.max(so.end, oldEnd) + delta, delta: so.delta + delta };
 }
 
 /** Per-document memo of chunk results, keyed by chunk text, then by incoming scanner state and position. */
@@ -37,9 +64,9 @@ export interface LintCache {
   key: string;
   chunks: Map<string, Map<string, ChunkResult>>;
   /** The last lint's chunks in document order, so an edit finds unchanged chunks by position without hashing them. */
-  last?: { length: number; starts: number[]; results: ChunkResult[] };
-  /** Chunks reused and recomputed by the last lint, for tests and benchmarks. */
-  stats: { reused: number; computed: number };
+  last?: { length: number; fmEnd: number; starts: number[]; results: ChunkResult[] };
+  /** Chunks reused and recomputed by the last lint, and whether it used the caller's changed range; for tests and benchmarks. */
+  stats: { reused: number; computed: number; planned?: boolean };
 }
 
 /** Creates an empty cache for lint(…, {cache}). */
@@ -228,7 +255,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     if (!byState) { byState = new Map(); memo.set(r.raw, byState); }
     byState.set(r.key, r);
   };
-  if (cache) cache.stats = { reused: 0, computed: 0 };
+  if (cache) cache.stats = { reused: 0, computed: 0, planned: false };
 
   const problems: Problem[] = [];
   const chunkResults: ChunkResult[] = [];
@@ -236,7 +263,11 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const structural: Finding[] = [];
   let frontMatter: string | undefined;
   const fmEnd = options.languageId === 'plaintext' ? 0 : frontMatterEnd(text);
-  const starts = chunkStarts(text).filter((s) => s === 0 || s >= fmEnd);
+  const last = previous ? cache?.last : undefined;
+  // With a record of the edit, only the chunks around it are rescanned and compared; the rest are known unchanged.
+  const plan = last && options.changed ? reusePlan(text, fmEnd, last, options.changed) : undefined;
+  const starts = plan ? plan.starts : chunkStarts(text).filter((s) => s === 0 || s >= fmEnd);
+  if (plan) cache!.stats.planned = true;
   let state: ScanState = INITIAL_STATE;
   let profile: string | undefined;
   // Playbooks with headings also get the document-wide relational checks, which reuse the chunks' scan.
@@ -244,13 +275,12 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const runs: Array<{ offset: number; facts: BlockFacts[] }> = [];
   // An edit leaves the chunks before it where they were and moves the ones after it by the change in length:
   // both are found by position and checked with one native comparison, instead of hashing every chunk's text.
-  const last = previous ? cache?.last : undefined;
   const delta = last ? text.length - last.length : 0;
   let same = 0;
   let moved = 0;
   const reuseAt = (index: number, start: number, end: number, atStart: boolean): ChunkResult | undefined => {
     const r = last!.results[index];
-    return r.raw.length === end - start && r.atStart === atStart && sameState(r.incoming, state) && text.slice(start, end) === r.raw ? r : undefined;
+    return r.raw.length === end - start && r.atStart === atStart && enteredAlike(r, state) && text.slice(start, end) === r.raw ? r : undefined;
   };
   for (let k = 0; k < starts.length; k++) {
     if (options.isCancelled?.()) break;
@@ -258,7 +288,11 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const end = k + 1 < starts.length ? starts[k + 1] : text.length;
     const atStart = start === 0;
     let result: ChunkResult | undefined;
-    if (last) {
+    if (plan && (k < plan.prefix || k >= plan.suffixNew)) {
+      const r = last!.results[k < plan.prefix ? k : k - plan.suffixNew + plan.suffixOld];
+      if (r.raw.length === end - start && r.atStart === atStart && enteredAlike(r, state)) result = r;
+    }
+    if (!result && last) {
       while (same < last.starts.length && last.starts[same] < start) same++;
       if (same < last.starts.length && last.starts[same] === start) result = reuseAt(same, start, end, atStart);
       if (!result && delta !== 0) {
@@ -301,7 +335,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       for (const r of chunkResults) remember(r);
     }
     cache.chunks = memo;
-    cache.last = chunkResults.length === starts.length ? { length: text.length, starts: chunkOffsets, results: chunkResults } : undefined;
+    cache.last = chunkResults.length === starts.length ? { length: text.length, fmEnd, starts: chunkOffsets, results: chunkResults } : undefined;
   }
 
   profile ??= profileOf(frontMatter, config);
@@ -342,6 +376,51 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { findings, problems };
+}
+
+/**
+ * Chunk starts after an edit, from the last lint's: the chunks that end before the edit keep their starts (all but
+ * the last of them, whose end the edit may move), the text from there is rescanned until a start past the edit that
+ * was also a start before it, and the old starts after that are moved by the change in length. New chunks below
+ * `prefix` are the old ones at the same index; from `suffixNew` on, they are the old ones from `suffixOld`.
+ * Undefined when the region does not fit the last text or touches front matter.
+ */
+function reusePlan(text: string, fmEnd: number, last: NonNullable<LintCache['last']>, changed: ChangedRange): { starts: number[]; prefix: number; suffixNew: number; suffixOld: number } | undefined {
+  const { start, end, delta } = changed;
+  if (!(start >= 0 && start <= end && end <= text.length && last.length + delta === text.length && end - delta >= start)) return undefined;
+  if (fmEnd !== last.fmEnd || start <= fmEnd) return undefined;
+  const old = last.starts;
+  // The first old chunk whose end (the next start, or the end of the text) reaches the edit.
+  let lo = 0;
+  let hi = old.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (old[mid + 1] >= start) hi = mid; else lo = mid + 1;
+  }
+  const from = Math.max(0, lo - 1);
+  let suffixOld = old.length;
+  const scanned = chunkStarts(text, old[from], (s) => {
+    if (s < end) return false;
+    const k = indexOfSorted(old, s - delta);
+    if (k >= 0) suffixOld = k;
+    return k >= 0;
+  }).filter((s) => s === 0 || s >= fmEnd);
+  const starts = old.slice(0, from).concat(scanned);
+  const suffixNew = suffixOld < old.length ? starts.length - 1 : starts.length;
+  for (let k = suffixOld + 1; k < old.length; k++) starts.push(old[k] + delta);
+  return { starts, prefix: from, suffixNew, suffixOld };
+}
+
+/** The index of `value` in an ascending array, or -1. */
+function indexOfSorted(values: number[], value: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] === value) return mid;
+    if (values[mid] < value) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** The profile for a document: front matter `audience: consumer` applies the consumer profile. */
@@ -441,6 +520,17 @@ function lintBlock(text: string, lower: string, block: Block, pack: CompiledPack
       }
     }
   }
+}
+
+/**
+ * True when a cached chunk was scanned from a state like `state`. An equal state becomes the chunk's own, so the
+ * next lint finds the very same object and skips comparing fields (state objects come in several shapes).
+ */
+function enteredAlike(r: ChunkResult, state: ScanState): boolean {
+  if (r.incoming === state) return true;
+  if (!sameState(r.incoming, state)) return false;
+  r.incoming = state;
+  return true;
 }
 
 /** The id of the learned check (its metadata is LEARNED_CHECK in playbookChecks.ts). */

@@ -98,12 +98,16 @@ export interface ScannedChunk {
   frontMatter?: string;
 }
 
-/** Splits a document into chunks that each end after a blank line. Returns chunk start offsets. */
-export function chunkStarts(text: string): number[] {
+/**
+ * Splits a document into chunks that each end after a blank line. Returns chunk start offsets.
+ * From a known chunk start `from` the scan gives the same starts as a whole-document scan (it only reads ahead), so
+ * an edit rescans from the chunk before it; `until` stops the scan at the first start it accepts.
+ */
+export function chunkStarts(text: string, from = 0, until?: (start: number) => boolean): number[] {
   // indexOf runs natively; a regex over the whole document costs more on every keystroke.
-  const starts = [0];
+  const starts = [from];
   const n = text.length;
-  let i = text.indexOf('\n');
+  let i = text.indexOf('\n', from);
   while (i >= 0) {
     // Skip the blank lines (only spaces, tabs and a CR) that follow this line break.
     let j = i + 1;
@@ -115,7 +119,10 @@ export function chunkStarts(text: string): number[] {
       if (k < n && text.charCodeAt(k) === 10) { blank = true; j = k + 1; continue; }
       break;
     }
-    if (blank && j < n) starts.push(j);
+    if (blank && j < n) {
+      starts.push(j);
+      if (until?.(j)) return starts;
+    }
     i = text.indexOf('\n', blank ? j : i + 1);
     if (blank && i >= 0 && i < j) i = text.indexOf('\n', j);
   }

@@ -15,10 +15,11 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import { CODE_ACTION_KINDS, codeActions, offersAllow } from './codeActions';
 import { allowTarget } from './configEdits';
+import { EditLog } from './editLog';
 import { SETTINGS_ONLY, type ServerHost } from './host';
 import { hover } from './hover';
 import { trustReportFor } from './trustReport';
@@ -29,7 +30,9 @@ import { describe, LintState, type Outcome } from './state';
 
 /** Serves one connection. `host` gives file access for config files (Node: the disk; browser: the client). */
 export function startServer(connection: Connection, host: ServerHost = SETTINGS_ONLY): void {
-  const documents = new TextDocuments(TextDocument);
+  // Documents are updated through the edit log, which tells each re-lint where the text changed.
+  const edits = new EditLog();
+  const documents = new TextDocuments(edits.documents);
   let usePull = false;
   let canRefresh = false;
   let canRegisterConfig = false;
@@ -75,7 +78,7 @@ export function startServer(connection: Connection, host: ServerHost = SETTINGS_
         message: `${issue.message}${issue.path ? '' : ''}`,
       }));
       connection.sendDiagnostics({ uri, diagnostics }).catch((error: unknown) => log.warn(`Could not report config problems: ${describe(error)}`));
-    }, host, stopAt);
+    }, host, stopAt, edits);
     canCreateFiles = (caps.workspace?.workspaceEdit?.resourceOperations ?? []).includes('create') && caps.workspace?.workspaceEdit?.documentChanges === true;
     if (!usePull) push = new PushScheduler(connection, documents, state, log);
 
@@ -123,6 +126,7 @@ export function startServer(connection: Connection, host: ServerHost = SETTINGS_
   documents.onDidClose(({ document }) => {
     settings?.forget(document.uri);
     state?.forget(document.uri);
+    edits.forget(document.uri);
     push?.close(document.uri);
   });
 

@@ -4,6 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLintCache, DEFAULT_CONFIG, lint, resolveConfig, type Finding, type LintCache, type ResolvedConfig } from '../core';
 import { AsyncConfigResolver, type ConfigIssue } from '../host/configResolver';
+import type { EditLog } from './editLog';
 import { SETTINGS_ONLY, type ServerHost } from './host';
 import { oversizeDiagnostic, toDiagnostics } from './diagnostics';
 import { isLintedLanguage, settingsHash, type Settings, type SettingsStore } from './settings';
@@ -33,6 +34,8 @@ export class LintState {
   private readonly lastByUri = new Map<string, Outcome>();
   /** Per-document chunk caches: an edit re-lints only the paragraphs it touched. */
   private readonly caches = new Map<string, LintCache>();
+  /** The document version each cache last linted, which the record of edits counts from. */
+  private readonly cachedVersions = new Map<string, number>();
   private readonly configs = new Map<string, ResolvedConfig>();
   private readonly reported = new Set<string>();
   /** Bumped by clear(), so a report from before a settings or config-file change is never "unchanged". */
@@ -53,6 +56,8 @@ export class LintState {
     private readonly host: ServerHost = SETTINGS_ONLY,
     /** Locations where the upward config search stops. */
     stopAt: string[] = [],
+    /** The record of edits, when the server keeps one: a re-lint then skips the chunks an edit did not touch. */
+    private readonly edits?: EditLog,
   ) {
     this.resolver = host.fs ? new AsyncConfigResolver(host.fs, { stopAt }) : undefined;
   }
@@ -115,6 +120,7 @@ export class LintState {
   forget(uri: string): void {
     this.lastByUri.delete(uri);
     this.caches.delete(uri);
+    this.cachedVersions.delete(uri);
   }
 
   clear(): void {
@@ -123,6 +129,7 @@ export class LintState {
     this.generation++;
     this.lastByUri.clear();
     this.caches.clear();
+    this.cachedVersions.clear();
     this.configs.clear();
   }
 
@@ -130,7 +137,11 @@ export class LintState {
     try {
       let cache = this.caches.get(doc.uri);
       if (!cache) { cache = createLintCache(); this.caches.set(doc.uri, cache); }
-      const result = this.lintFn(text, { languageId: doc.languageId, config, isCancelled, cache });
+      const base = this.cachedVersions.get(doc.uri);
+      const changed = base !== undefined ? this.edits?.since(doc.uri, base, doc.version) : undefined;
+      // A cancelled lint leaves the cache without a last text, so the next one ignores the record and compares.
+      this.cachedVersions.set(doc.uri, doc.version);
+      const result = this.lintFn(text, { languageId: doc.languageId, config, isCancelled, cache, changed });
       if (isCancelled()) return undefined;
       for (const problem of result.problems) this.reportOnce(`${problem.path ? `${problem.path}: ` : ''}${problem.message}`);
       return result.findings;
