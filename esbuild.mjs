@@ -120,10 +120,42 @@ const modelAsFile = {
   },
 };
 
+/**
+ * The Node bundles read dist/pack-index.json at start-up, and it holds every rule's pattern sources (PackIndex in
+ * server/src/core/pack.ts), so their code leaves the patterns out: each pattern ships once, not twice. Each rule
+ * file is marked with the index's hash, and the core takes the patterns back only from that very index. Watch
+ * builds keep the patterns: they do not rewrite the index on every change.
+ */
+const patternsInIndex = (hash) => ({
+  name: 'patterns-in-index',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]core[\\/]rules[\\/][^\\/]+\.json$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const pack = JSON.parse(await readFile(args.path, 'utf8'));
+      for (const rule of pack.rules ?? []) {
+        delete rule.patterns;
+        delete rule.cues;
+        delete rule.unless;
+        if (build.initialOptions.plugins.includes(leanRules)) {
+          delete rule.examples;
+          delete rule.description;
+        }
+      }
+      delete pack.$schema;
+      pack.patternsIn = hash;
+      return { contents: JSON.stringify(pack), loader: 'json' };
+    });
+  },
+});
+
+// The index first: the Node bundles are stripped against its hash.
+const indexHash = watch ? undefined : await writePackIndex();
+const stripped = indexHash ? [patternsInIndex(indexHash)] : [];
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: `${out}/extension.js`, external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: `${out}/server.js`, plugins: [...common.plugins, leanRules, modelAsFile] },
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: `${out}/cli.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, modelAsFile] },
+  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: `${out}/server.js`, plugins: [...common.plugins, ...stripped, leanRules, modelAsFile] },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: `${out}/cli.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, ...stripped, modelAsFile] },
   { ...web, entryPoints: ['client/src/web/extension.ts'], outfile: `${out}/web/extension.js`, format: 'cjs', external: ['vscode'] },
   { ...web, entryPoints: ['server/src/web/main.ts'], outfile: `${out}/web/server.js`, format: 'iife', plugins: [...web.plugins, leanRules] },
 ];
@@ -142,21 +174,21 @@ if (watch) {
   }
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
-  await writePackIndex();
 }
 
 /**
- * dist/pack-index.json: the shipped pack's prefilter data, computed here once so the server and the CLI skip
- * parsing every pattern at start-up (server/src/node/packIndex.ts loads it; a stale one is ignored).
+ * dist/pack-index.json: the shipped pack's prefilter data and pattern sources, computed here once so the server and
+ * the CLI skip parsing every pattern at start-up (server/src/node/packIndex.ts loads it). Returns its hash.
  */
 async function writePackIndex() {
   const script = `${out}/.build-pack-index.js`;
   await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: ['scripts/buildPackIndex.ts'], outfile: script });
   const { execFileSync } = await import('node:child_process');
-  const { rmSync } = await import('node:fs');
+  const { readFileSync, rmSync } = await import('node:fs');
   try {
     execFileSync(process.execPath, [script, `${out}/pack-index.json`], { stdio: 'inherit' });
   } finally {
     rmSync(script, { force: true });
   }
+  return JSON.parse(readFileSync(`${out}/pack-index.json`, 'utf8')).hash;
 }

@@ -4,7 +4,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildBuiltinIndex, compilePack, DEFAULT_CONFIG, lint, useBuiltinIndex } from '../../server/src/core';
-import { packHash } from '../../server/src/core/pack';
+import { packHash, restoreSources } from '../../server/src/core/pack';
+import { spawnSync } from 'node:child_process';
+import * as os from 'node:os';
+import type { RulePackFile } from '../../server/src/core/types';
 import { BUILTIN_PACK_FILES } from '../../server/src/core/rules';
 
 const summary = (pack: ReturnType<typeof compilePack>) => {
@@ -52,5 +55,67 @@ describe('pack index', () => {
     assert.equal(built.hash, index.hash, 'run npm run build');
     assert.deepEqual(built, JSON.parse(JSON.stringify(index)));
   });
-});
 
+  describe('pattern sources kept in the index (the Node bundles leave them out of their code)', () => {
+    const strip = () => BUILTIN_PACK_FILES.map(({ name, pack }) => ({
+      name,
+      pack: { ...(pack as RulePackFile), rules: (pack as RulePackFile).rules.map(({ patterns: _p, cues: _c, unless: _u, ...rest }) => ({ ...rest })) },
+    }));
+
+    it('gives every stripped rule back exactly its patterns, cues and exceptions', () => {
+      const files = strip();
+      assert.ok(files.every(({ pack }) => pack.rules.every((r) => !('patterns' in r) && !('cues' in r))));
+      assert.equal(restoreSources(files, index), true);
+      assert.equal(packHash(files), index.hash);
+      assert.deepEqual(files.map(({ pack }) => pack.rules), BUILTIN_PACK_FILES.map(({ pack }) => (pack as RulePackFile).rules));
+    });
+
+    it('changes nothing when a rule is missing from the index', () => {
+      const files = strip();
+      const { [files[3].pack.rules[0].id]: _gone, ...rules } = index.rules;
+      assert.equal(restoreSources(files, { ...index, rules }), false);
+      assert.ok(files.every(({ pack }) => pack.rules.every((r) => !('patterns' in r))));
+    });
+
+    it('the built bundles hold no patterns; the web build, which cannot read files, keeps them', function () {
+      const dist = path.resolve(__dirname, '../../dist');
+      if (!fs.existsSync(path.join(dist, 'server.js'))) this.skip();
+      // Long patterns, so a short one that happens to appear in some message does not count.
+      // Plain ASCII without quotes or backslashes, which every bundle writes as it is.
+      const probes = index.patterns.map((p) => p.source).filter((p) => p.length > 120 && /^[\x20-\x7e]+$/.test(p) && !/["\\]/.test(p)).slice(0, 20);
+      assert.ok(probes.length >= 10);
+      for (const bundle of ['server.js', 'cli.js']) {
+        const code = fs.readFileSync(path.join(dist, bundle), 'utf8');
+        assert.deepEqual(probes.filter((p) => code.includes(p)), [], `${bundle} embeds patterns`);
+        assert.ok(code.includes(index.hash), `${bundle} is marked with the index it was stripped against`);
+      }
+      const web = fs.readFileSync(path.join(dist, 'web/server.js'), 'utf8');
+      assert.ok(probes.every((p) => web.includes(p)), 'the web server keeps its patterns');
+    });
+
+    it('the CLI without its index, or with another build\'s, stops with a clear error instead of a clean report', function () {
+      this.timeout(30_000);
+      const dist = path.resolve(__dirname, '../../dist');
+      if (!fs.existsSync(path.join(dist, 'cli.js'))) this.skip();
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trustlint-index-'));
+      try {
+        fs.copyFileSync(path.join(dist, 'cli.js'), path.join(dir, 'cli.js'));
+        const file = path.join(dir, 'a.md');
+        fs.writeFileSync(file, 'Act now, this offer expires tonight!\n');
+        const run = () => spawnSync(process.execPath, [path.join(dir, 'cli.js'), file], { encoding: 'utf8' });
+        for (const index of [undefined, { ...buildBuiltinIndex(), hash: 'another-build' }]) {
+          if (index) fs.writeFileSync(path.join(dir, 'pack-index.json'), JSON.stringify(index));
+          const r = run();
+          assert.equal(r.status, 2);
+          assert.match(r.stderr, /pack-index\.json .* missing or from another build/);
+        }
+        fs.copyFileSync(path.join(dist, 'pack-index.json'), path.join(dir, 'pack-index.json'));
+        const ok = run();
+        assert.equal(ok.status, 0, ok.stderr);
+        assert.match(ok.stdout, /act-now/);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+});

@@ -1,4 +1,5 @@
 // Entry point of the `trustlint` command (bundled to dist/cli.js with a shebang).
+import { builtinPatternsMissing, PATTERNS_MISSING } from '../core';
 import { loadPackIndex, loadSentenceModel } from '../node/packIndex';
 import { isLintWorker, serveLintWorker } from './lintPool';
 import { runCli } from './run';
@@ -17,6 +18,11 @@ if (isLintWorker()) serveLintWorker();
 else main();
 
 function main(): void {
+// Without its index a stripped bundle has no patterns: say so rather than report a clean run.
+if (builtinPatternsMissing()) {
+  process.stderr.write(`trustlint: ${PATTERNS_MISSING}\n`);
+  process.exit(2);
+}
 // A closed pipe (`trustlint ... | head`) is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -92,7 +92,8 @@ function validate(raw: unknown): Problem[] {
  * a rule with a bad pattern is left out, the rest of the pack still loads.
  */
 export function compilePack(files: Array<{ name: string; pack: unknown }>, existing?: CompiledPack, trusted = false, index?: PackIndex): Result<CompiledPack> {
-  const pre = (p: string): PatternIndex | undefined => index?.patterns[p];
+  const lookup = index ? indexLookup(index) : undefined;
+  const pre = (p: string): PatternIndex | undefined => lookup?.get(p);
   // The same pattern text compiles to one shared object: its matcher is built once, and per-sentence results
   // can be reused by every rule that uses it (many rules share their exception patterns).
   const interned = new Map<string, CompiledPattern>();
@@ -147,17 +148,57 @@ let builtinProblems: Problem[] = [];
 
 /**
  * The shipped pack's prefilter data, computed at build time (dist/pack-index.json) so start-up does not parse
- * some 1,600 patterns. `hash` ties it to the exact rules and compiler it was made from.
+ * some 4,000 patterns. `hash` ties it to the exact rules and compiler it was made from. It also holds every rule's
+ * pattern sources, so the Node bundles, which read it anyway, leave them out of their code (each ships once).
  */
 export interface PackIndex {
   hash: string;
-  patterns: Record<string, PatternIndex>;
+  /** Every distinct pattern of the shipped rules, with its prefilter data. */
+  patterns: Array<PatternIndex & { source: string }>;
+  /** Per rule id, its patterns, cues and exceptions as positions in `patterns`. */
+  rules: Record<string, RuleSources>;
 }
 
+interface RuleSources { patterns?: number[]; cues?: number[][]; unless?: number[] }
+
 /** Bump when the prefilter data a pattern compiles to changes, so an old index is never used. */
-const INDEX_VERSION = 2;
+const INDEX_VERSION = 3;
 let builtinIndex: PackIndex | undefined;
 let builtinHash: string | undefined;
+
+const lookups = new WeakMap<PackIndex, Map<string, PatternIndex>>();
+function indexLookup(index: PackIndex): Map<string, PatternIndex> {
+  let lookup = lookups.get(index);
+  if (!lookup) { lookup = new Map(index.patterns.map((p) => [p.source, p])); lookups.set(index, lookup); }
+  return lookup;
+}
+
+/**
+ * The index hash a bundle's rule files were stripped against, when the build left their patterns out (esbuild.mjs
+ * marks each file with it); undefined when the rules carry their own patterns (sources, tests, the web build).
+ */
+function strippedAgainst(files: ReadonlyArray<{ pack: unknown }>): string | undefined {
+  const marks = new Set(files.map(({ pack }) => (pack as { patternsIn?: string }).patternsIn));
+  return marks.size === 1 ? [...marks][0] : undefined;
+}
+
+/**
+ * Puts the index's pattern sources back into rule files whose patterns the build left out. All or nothing: false,
+ * with nothing changed, when a rule is missing from the index.
+ */
+export function restoreSources(files: ReadonlyArray<{ pack: unknown }>, index: PackIndex): boolean {
+  const rules = files.flatMap(({ pack }) => (pack as RulePackFile).rules);
+  if (!rules.every((r) => Object.prototype.hasOwnProperty.call(index.rules, r.id))) return false;
+  const source = (k: number) => index.patterns[k].source;
+  for (const rule of rules) {
+    const refs = index.rules[rule.id];
+    // Only the fields the rule had, so the restored rule hashes exactly as the original (packHash).
+    if (refs.patterns) rule.patterns = refs.patterns.map(source);
+    if (refs.cues) rule.cues = refs.cues.map((cue) => cue.map(source));
+    if (refs.unless) rule.unless = refs.unless.map(source);
+  }
+  return true;
+}
 
 /** FNV-1a over what of the shipped rules compiles into prefilter data: enough to tell a stale index from a current one. */
 function builtinPackHash(): string {
@@ -175,35 +216,64 @@ export function packHash(files: ReadonlyArray<{ pack: unknown }>): string {
   return `${INDEX_VERSION}-${(h >>> 0).toString(16)}-${text.length}`;
 }
 
-/** Builds the shipped pack's index (run at build time). */
-export function buildBuiltinIndex(): PackIndex {
-  const patterns: Record<string, PatternIndex> = {};
-  for (const { pack } of BUILTIN_PACK_FILES) {
+/** Builds the index of rule files (at build time, of the shipped pack); they must carry their patterns. */
+export function buildBuiltinIndex(files: ReadonlyArray<{ pack: unknown }> = BUILTIN_PACK_FILES): PackIndex {
+  const patterns: PackIndex['patterns'] = [];
+  const positions = new Map<string, number>();
+  const at = (p: string): number => {
+    let k = positions.get(p);
+    if (k === undefined) {
+      let data: PatternIndex;
+      // A bad pattern is reported when the pack compiles; the index just has nothing to offer for it.
+      try { data = patternIndex(p); } catch { data = { groups: [], starts: null, needsChars: [], triggers: null }; }
+      k = patterns.push({ source: p, ...data }) - 1;
+      positions.set(p, k);
+    }
+    return k;
+  };
+  const rules: PackIndex['rules'] = {};
+  for (const { pack } of files) {
     for (const spec of (pack as RulePackFile).rules) {
-      for (const p of [...(spec.patterns ?? []), ...(spec.cues ?? []).flat(), ...(spec.unless ?? [])]) {
-        try { patterns[p] ??= patternIndex(p); } catch { /* reported when the pack compiles */ }
-      }
+      const refs: RuleSources = {};
+      if (spec.patterns) refs.patterns = spec.patterns.map(at);
+      if (spec.cues) refs.cues = spec.cues.map((cue) => cue.map(at));
+      if (spec.unless) refs.unless = spec.unless.map(at);
+      rules[spec.id] = refs;
     }
   }
-  return { hash: builtinPackHash(), patterns };
+  return { hash: files === BUILTIN_PACK_FILES ? builtinPackHash() : packHash(files), patterns, rules };
 }
 
 /**
- * Offers a precomputed index for the shipped pack. Used only if its hash matches the rules in this build;
- * returns whether it was accepted. Must be called before the pack is first used.
+ * Offers a precomputed index for the shipped pack. Used only if it was made from the rules in this build;
+ * returns whether it was accepted. Must be called before the pack is first used. When the bundle's rules were
+ * stripped of their patterns, this is where they get them back.
  */
 export function useBuiltinIndex(index: unknown): boolean {
   const candidate = index as PackIndex | undefined;
-  if (!candidate || typeof candidate !== 'object' || candidate.hash !== builtinPackHash() || typeof candidate.patterns !== 'object') return false;
+  if (!candidate || typeof candidate !== 'object' || !Array.isArray(candidate.patterns) || typeof candidate.rules !== 'object' || candidate.rules === null) return false;
+  const stripped = strippedAgainst(BUILTIN_PACK_FILES);
+  if (stripped !== undefined) {
+    if (candidate.hash !== stripped || builtinIndex || !restoreSources(BUILTIN_PACK_FILES, candidate)) return false;
+    builtinHash = candidate.hash;
+  } else if (candidate.hash !== builtinPackHash()) return false;
   builtinIndex = candidate;
   return true;
 }
+
+/** True when this bundle's rules lack their patterns and no index has given them back: no built-in rule can run. */
+export function builtinPatternsMissing(): boolean {
+  return strippedAgainst(BUILTIN_PACK_FILES) !== undefined && !builtinIndex;
+}
+
+/** What to tell the user when builtinPatternsMissing() is true. */
+export const PATTERNS_MISSING = 'Trustlint\'s rule patterns are kept in pack-index.json beside the program, and that file is missing or from another build, so no built-in rule can run. Reinstall Trustlint (or run npm run build).';
 
 /** The shipped rule pack, compiled on first use. */
 export function builtinPack(): CompiledPack {
   if (!builtin) {
     const result = compilePack(BUILTIN_PACK_FILES, undefined, true, builtinIndex);
-    builtinProblems = result.problems;
+    builtinProblems = builtinPatternsMissing() ? [{ message: PATTERNS_MISSING }, ...result.problems] : result.problems;
     builtin = result.ok ? result.value : { rules: [], byId: new Map(), ...indexTriggers([]), nonAscii: false };
   }
   return builtin;

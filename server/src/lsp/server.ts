@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
+import { builtinPatternsMissing, PATTERNS_MISSING } from '../core';
 import { CODE_ACTION_KINDS, codeActions, offersAllow } from './codeActions';
 import { allowTarget } from './configEdits';
 import { EditLog } from './editLog';
@@ -96,6 +97,11 @@ export function startServer(connection: Connection, host: ServerHost = SETTINGS_
   });
 
   connection.onInitialized(() => {
+    // Without its index a stripped bundle has no patterns: every document would look clean, so say why instead.
+    if (builtinPatternsMissing()) {
+      log.error(PATTERNS_MISSING);
+      void connection.window.showErrorMessage(PATTERNS_MISSING);
+    }
     if (canRegisterConfig) {
       connection.client.register(DidChangeConfigurationNotification.type, undefined).catch((error: unknown) => {
         log.warn(`Could not register for settings changes: ${describe(error)}`);
