@@ -10,7 +10,7 @@ import { parseDirectives, Suppressions } from './directives';
 import { buildFixes, fixAllWith, type FixAllResult } from './fixes';
 import { fillMessage } from './message';
 import type { CompiledPack, CompiledRule } from './pack';
-import { compilePattern, matchText, PATTERN_FLAGS, type CompiledPattern } from './pattern';
+import { compilePattern, DIGIT_START, matchText, PATTERN_FLAGS, type CompiledPattern } from './pattern';
 import { directiveFindings, LEARNED_CHECK, placeholderFindings, PLAYBOOK_RULES, sectionMoveFindings, staleCounterExample } from './playbookChecks';
 import { missingSectionMoves, proseFacts, type BlockFacts } from './trustScore';
 import {
@@ -127,6 +127,25 @@ function eachMatch(p: CompiledPattern, text: string, tokens: Tokens, each: (inde
   const match = p.matcher;
   const starts = p.starts;
   let from = 0;
+  if (starts.has(DIGIT_START)) {
+    // Also where a number starts: at a digit after no regex word character, which may be inside a token ("$50").
+    for (let k = 0; k < tokens.count; k++) {
+      const at = tokens.starts[k];
+      const word = tokens.words[k];
+      for (let j = 0; j < word.length; j++) {
+        const c = word.charCodeAt(j);
+        const pos = at + j;
+        const here = j === 0 ? starts.has(word) || (c >= 48 && c <= 57)
+          : c >= 48 && c <= 57 && !isRegexWordChar(word.charCodeAt(j - 1));
+        if (!here || pos < from) continue;
+        const end = match(text, pos);
+        if (end <= pos) continue;
+        from = end;
+        if (each(pos, end)) return;
+      }
+    }
+    return;
+  }
   for (let k = 0; k < tokens.count; k++) {
     const at = tokens.starts[k];
     if (at < from || !starts.has(tokens.words[k])) continue;
@@ -135,6 +154,11 @@ function eachMatch(p: CompiledPattern, text: string, tokens: Tokens, each: (inde
     from = end;
     if (each(at, end)) return;
   }
+}
+
+/** `\w` as regular expressions read it. */
+function isRegexWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 const groupSetsCache = new WeakMap<CompiledPattern, Array<Set<string>>>();

@@ -162,7 +162,7 @@ export interface PackIndex {
 interface RuleSources { patterns?: number[]; cues?: number[][]; unless?: number[] }
 
 /** Bump when the prefilter data a pattern compiles to changes, so an old index is never used. */
-const INDEX_VERSION = 3;
+const INDEX_VERSION = 4;
 let builtinIndex: PackIndex | undefined;
 let builtinHash: string | undefined;
 

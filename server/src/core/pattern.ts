@@ -490,6 +490,9 @@ const macroStarts = new Map<string, Set<string> | null>();
  * The words a match of `seq` can start with, and whether `seq` can match nothing at all.
  * `null` words mean "cannot tell" (punctuation, anchors, raw slots): callers then try every position.
  */
+/** In a pattern's start words: the pattern can also start at a digit that follows no word character (`\\b\\d`). */
+export const DIGIT_START = '\u0000digit';
+
 function startWords(seq: Node[], depth: number): { words: Set<string> | null; empty: boolean } {
   const words = new Set<string>();
   for (let k = 0; k < seq.length; k++) {
@@ -514,6 +517,12 @@ function startWords(seq: Node[], depth: number): { words: Set<string> | null; em
     } else if (node.kind === 'gap') {
       // A gap with nothing before it compiles to nothing.
       first = { words: new Set(), empty: true };
+    } else if (node.kind === 'start') {
+      // A clause-start check is zero-width, and the clause's first word begins a token.
+      first = { words: new Set(), empty: true };
+    } else if (node.kind === 'macro' && node.name in RAW_MACROS && RAW_MACROS[node.name].startsWith('\\d')) {
+      // Numbers, times and countdowns start at a digit: the matcher is tried where one starts (eachMatch in lint.ts).
+      first = { words: new Set([DIGIT_START]), empty: false };
     } else if (node.kind === 'macro' && node.name in MACROS && depth < PATTERN_LIMITS.maxMacroDepth) {
       if (!macroStarts.has(node.name)) {
         const union = new Set<string>();
