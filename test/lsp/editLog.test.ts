@@ -87,4 +87,30 @@ describe('edit log', function () {
     }
     assert.ok(seen.filter(Boolean).length > seen.length / 2, `the record was passed for ${seen.filter(Boolean).length} of ${seen.length} lints`);
   });
+
+  it('after a core failure, the next lint starts afresh instead of trusting the record', async function () {
+    const log = new EditLog();
+    const seen: Array<LintOptions['changed']> = [];
+    let fail = false;
+    const flaky = (text: string, options?: LintOptions) => {
+      seen.push(options?.changed);
+      if (fail) throw new Error('boom');
+      return lint(text, options);
+    };
+    const state = new LintState(new SettingsStore({} as Connection, false), { error: () => {}, warn: () => {} }, flaky, undefined, undefined, [], log);
+    const doc = log.documents.create('file:///e.playbook', 'playbook', 1, BASE);
+    const type = (version: number) => log.documents.update(doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }], version);
+    await state.outcome(doc);
+    type(2);
+    fail = true;
+    assert.deepEqual((await state.outcome(doc))!.findings, []);
+    fail = false;
+    type(3);
+    const outcome = (await state.outcome(doc))!;
+    assert.equal(seen[seen.length - 1], undefined, 'no record after the failure');
+    assert.deepEqual(outcome.findings, lint(doc.getText(), { languageId: 'playbook', config: outcome.config }).findings);
+    type(4);
+    await state.outcome(doc);
+    assert.ok(seen[seen.length - 1], 'the record is used again once a lint succeeded');
+  });
 });

@@ -146,8 +146,11 @@ export class LintState {
       for (const problem of result.problems) this.reportOnce(`${problem.path ? `${problem.path}: ` : ''}${problem.message}`);
       return result.findings;
     } catch (error) {
-      // A core bug must not take the server down: log it and show nothing for this version.
+      // A core bug must not take the server down: log it and show nothing for this version. The cache may be half
+      // updated, so the next lint starts from scratch rather than trust it or the record of edits since.
       this.log.error(`Trustlint failed to check ${doc.uri}: ${describe(error)}`);
+      this.caches.delete(doc.uri);
+      this.cachedVersions.delete(doc.uri);
       return [];
     }
   }
