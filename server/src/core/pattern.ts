@@ -634,7 +634,13 @@ export function compilePattern(pattern: string, validate = true, pre?: PatternIn
   return {
     get source() { return (source ??= makeSource()); },
     get matcher() {
-      if (!matcher) { const p = parse(); matcher = buildMatcher(p.seq, p.opensWithWord, p.closesWithWord); }
+      if (!matcher) {
+        const p = parse();
+        matcher = buildMatcher(p.seq, p.opensWithWord, p.closesWithWord);
+        // The matcher has what it needs; the parse tree (the bulk of a warmed-up pack's memory) is made again only
+        // if the regex source or the triggers are still asked for.
+        parsed = undefined;
+      }
       return matcher;
     },
     get triggers() { return triggers === undefined ? (triggers = seqTriggers(parse().seq, 0)) : triggers; },
