@@ -8,14 +8,14 @@ import { EditLog } from '../../server/src/lsp/editLog';
 import { SettingsStore } from '../../server/src/lsp/settings';
 import { LintState } from '../../server/src/lsp/state';
 
-const BASE = '# Close\r\n\r\nRep: Act now, this offer expires tonight!\r\n\r\nBuyer: We need time.\n\n- Hurry up!\n\n```\nact now\n```\n\nTake your time.';
+const BASE = '😀 # Close\r\n\r\nRep: Act now, this offer expires tonight!\r\n\r\nBuyer: We need time.\n\n- Hurry up!\n\n```\nact now\n```\n\nTake your time.';
 
 /** A random change in LSP form (a range in lines and characters, now and then written end first). */
 function randomChanges(doc: TextDocument, rand: (n: number) => number): TextDocumentContentChangeEvent[] {
   const length = doc.getText().length;
   const a = rand(length + 1);
   const b = Math.min(length, a + (rand(3) === 0 ? rand(12) : 0));
-  const text = ['', 'x', '\n', '\r\n', '\n\n', 'Act now! ', '```\n'][rand(7)];
+  const text = ['', 'x', '\n', '\r\n', '\n\n', 'Act now! ', '```\n', 'é', '😀', '\ud83d', '\ude00', '“'][rand(12)];
   const [start, end] = [doc.positionAt(a), doc.positionAt(b)];
   return [{ range: rand(5) === 0 ? { start: end, end: start } : { start, end }, text }];
 }
@@ -40,6 +40,8 @@ describe('edit log', function () {
       assert.equal(after.length, before.length + changed.delta);
       assert.equal(after.slice(0, changed.start), before.slice(0, changed.start), `prefix from ${from} to ${version}`);
       assert.equal(after.slice(changed.end), before.slice(changed.end - changed.delta), `suffix from ${from} to ${version}`);
+      // The size in bytes is kept edit by edit, surrogate pairs split and joined included.
+      assert.equal(log.bytes(doc.uri, version), Buffer.byteLength(after, 'utf8'), `bytes at ${version}`);
     }
   });
 
@@ -52,6 +54,24 @@ describe('edit log', function () {
     ], 2);
     assert.equal(doc.getText(), 'a--\nbc\ndef\nGhi');
     assert.deepEqual(log.since(doc.uri, 1, 2), { start: 1, end: 12, delta: 3 });
+  });
+
+  it('keeps the byte size through pairs split and joined, and a full replacement', function () {
+    const log = new EditLog();
+    const doc = log.documents.create('file:///s.md', 'markdown', 1, 'a😀b');
+    const at = (character: number) => ({ line: 0, character });
+    const steps: Array<[TextDocumentContentChangeEvent, string]> = [
+      [{ range: { start: at(2), end: at(3) }, text: '' }, 'a\ud83db'],
+      [{ range: { start: at(2), end: at(2) }, text: '\ude00' }, 'a😀b'],
+      [{ range: { start: at(1), end: at(2) }, text: 'é' }, 'a\u00e9\ude00b'],
+      [{ text: 'new “text”' }, 'new “text”'],
+    ];
+    steps.forEach(([change, expected], k) => {
+      log.documents.update(doc, [change], k + 2);
+      assert.equal(doc.getText(), expected);
+      assert.equal(log.bytes(doc.uri, k + 2), Buffer.byteLength(expected, 'utf8'), `after step ${k}`);
+    });
+    assert.equal(log.bytes(doc.uri, 1), undefined, 'only the current version is on record');
   });
 
   it('gives no record across a full replacement, a gap, a reopen or an unknown version', function () {

@@ -98,8 +98,9 @@ export class LintState {
       outcome = { ...base, findings: [], diagnostics: [] };
     } else {
       const text = doc.getText();
-      // A UTF-16 unit is at most 3 UTF-8 bytes, so most documents need no byte count on each keystroke.
-      const size = text.length * 3 <= settings.maxFileSize ? 0 : utf8Length(text);
+      // A UTF-16 unit is at most 3 UTF-8 bytes, so most documents need no byte count on each keystroke; the edit log
+      // keeps the count of larger ones up to date edit by edit.
+      const size = text.length * 3 <= settings.maxFileSize ? 0 : this.edits?.bytes(doc.uri, doc.version) ?? utf8Length(text);
       if (size > settings.maxFileSize) {
         outcome = { ...base, findings: [], diagnostics: [oversizeDiagnostic(doc, size, settings.maxFileSize)] };
       } else {
