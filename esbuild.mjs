@@ -89,25 +89,37 @@ const web = {
 };
 
 /**
- * The language servers never show a rule's examples or its one-line description (hover shows the message, the
- * rationale and the alternatives; the CLI's `explain` and docs/rules.md show the rest), so their bundles leave
- * those out: about a third of the rule pack's size.
+ * Rule files with some of each rule's fields left out, and marked with the pack index's hash when `patternsIn` is
+ * given. One plugin per bundle, since esbuild loads a file with the first plugin that answers.
  */
-const leanRules = {
-  name: 'lean-rules',
+const trimmedRules = (name, fields, patternsIn) => ({
+  name,
   setup(build) {
     build.onLoad({ filter: /[\\/]server[\\/]src[\\/]core[\\/]rules[\\/][^\\/]+\.json$/ }, async (args) => {
       const { readFile } = await import('node:fs/promises');
       const pack = JSON.parse(await readFile(args.path, 'utf8'));
-      for (const rule of pack.rules ?? []) {
-        delete rule.examples;
-        delete rule.description;
-      }
+      for (const rule of pack.rules ?? []) for (const field of fields) delete rule[field];
       delete pack.$schema;
+      if (patternsIn) pack.patternsIn = patternsIn;
       return { contents: JSON.stringify(pack), loader: 'json' };
     });
   },
-};
+});
+
+/**
+ * The language servers never show a rule's examples or its one-line description (hover shows the message, the
+ * rationale and the alternatives; the CLI's `explain` and docs/rules.md show the rest), so their bundles leave
+ * those out: about a third of the rule pack's size.
+ */
+const LEAN = ['examples', 'description'];
+
+/**
+ * The Node bundles read dist/pack-index.json at start-up, and it holds every rule's pattern sources (PackIndex in
+ * server/src/core/pack.ts), so their code leaves the patterns out: each pattern ships once, not twice. Each rule
+ * file is marked with the index's hash, and the core takes the patterns back only from that very index. Watch
+ * builds keep the patterns: they do not rewrite the index on every change.
+ */
+const PATTERNS = ['patterns', 'cues', 'unless'];
 
 /**
  * The Node bundles read the learned check's model from dist/sentence-model.json at start-up (node/packIndex.ts), like
@@ -120,44 +132,16 @@ const modelAsFile = {
   },
 };
 
-/**
- * The Node bundles read dist/pack-index.json at start-up, and it holds every rule's pattern sources (PackIndex in
- * server/src/core/pack.ts), so their code leaves the patterns out: each pattern ships once, not twice. Each rule
- * file is marked with the index's hash, and the core takes the patterns back only from that very index. Watch
- * builds keep the patterns: they do not rewrite the index on every change.
- */
-const patternsInIndex = (hash) => ({
-  name: 'patterns-in-index',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]core[\\/]rules[\\/][^\\/]+\.json$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
-      const pack = JSON.parse(await readFile(args.path, 'utf8'));
-      for (const rule of pack.rules ?? []) {
-        delete rule.patterns;
-        delete rule.cues;
-        delete rule.unless;
-        if (build.initialOptions.plugins.includes(leanRules)) {
-          delete rule.examples;
-          delete rule.description;
-        }
-      }
-      delete pack.$schema;
-      pack.patternsIn = hash;
-      return { contents: JSON.stringify(pack), loader: 'json' };
-    });
-  },
-});
-
 // The index first: the Node bundles are stripped against its hash.
 const indexHash = watch ? undefined : await writePackIndex();
-const stripped = indexHash ? [patternsInIndex(indexHash)] : [];
+const stripped = indexHash ? PATTERNS : [];
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: `${out}/extension.js`, external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: `${out}/server.js`, plugins: [...common.plugins, ...stripped, leanRules, modelAsFile] },
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: `${out}/cli.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, ...stripped, modelAsFile] },
+  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: `${out}/server.js`, plugins: [...common.plugins, trimmedRules('lean-rules', [...LEAN, ...stripped], indexHash), modelAsFile] },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: `${out}/cli.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, trimmedRules('patterns-in-index', stripped, indexHash), modelAsFile] },
   { ...web, entryPoints: ['client/src/web/extension.ts'], outfile: `${out}/web/extension.js`, format: 'cjs', external: ['vscode'] },
-  { ...web, entryPoints: ['server/src/web/main.ts'], outfile: `${out}/web/server.js`, format: 'iife', plugins: [...web.plugins, leanRules] },
+  { ...web, entryPoints: ['server/src/web/main.ts'], outfile: `${out}/web/server.js`, format: 'iife', plugins: [...web.plugins, trimmedRules('lean-rules', LEAN)] },
 ];
 
 // The model as data beside the Node bundles (see modelAsFile), compacted; written in watch mode too.
