@@ -2,7 +2,7 @@
 // (same separators, gaps, optional parts and ordered choices), but built from small shared pieces.
 // One big regex per pattern costs milliseconds to compile and tens of kilobytes of machine code each; this
 // costs a few closures, and word lists become set lookups. Offsets are into matchText(), like the regexes'.
-import { formsRegex, pairAt, parsePattern, PATTERN_LIMITS, wordForms, type Node } from './pattern';
+import { DIGIT_START, formsRegex, pairAt, parsePattern, PATTERN_LIMITS, startWords, wordForms, type Node } from './pattern';
 import { MACROS, RAW_MACROS } from './vocabulary';
 
 /** Continuation: given where the pattern has got to, returns the match end or -1. */
@@ -222,7 +222,7 @@ function buildSeq(seq: Node[], depth: number, lead = false): Step {
         steps.push(optional(needSep ? buildSeq(node.seq, depth, true) : seqSteps([buildSeq(node.seq, depth), sep])));
         break;
       case 'alt':
-        steps.push(choice(node.branches.map((b) => buildSeq(b, depth, needSep))));
+        steps.push(firstWordGuard(choice(node.branches.map((b) => buildSeq(b, depth, needSep))), [node], depth, needSep));
         needSep = true;
         break;
       case 'punct':
@@ -242,12 +242,42 @@ function buildSeq(seq: Node[], depth: number, lead = false): Step {
         break;
       case 'macro':
         if (needSep) steps.push(sep);
-        steps.push(macro(node.name, depth));
+        steps.push(firstWordGuard(macro(node.name, depth), [node], depth, false));
         needSep = true;
         break;
     }
   }
   return seqSteps(steps);
+}
+
+/** Characters the sentence tokenizer counts as part of a word (isWordChar in lint.ts); the text is lower case. */
+const isTokenChar0 = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 36 || c === 37
+  || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7) || (c >= 0x2c00 && c < 0xd800);
+
+/**
+ * A choice or a slot is tried only where one of its first words begins (after the separators it opens with, if
+ * `lead`): a slot of thirty phrases behind a gap would otherwise be tried phrase by phrase at every gap length.
+ * The first words are the ones pattern-level start words use (startWords), so the guard never turns a match away.
+ */
+function firstWordGuard(step: Step, seq: Node[], depth: number, lead: boolean): Step {
+  const first = startWords(seq, depth);
+  if (!first.words || first.empty || first.words.size === 0 || first.words.has('')) return step;
+  const words = first.words;
+  const digits = words.has(DIGIT_START);
+  return (t, pos, next) => {
+    let q = pos;
+    if (lead) {
+      while (q < t.length && isSep(t.charCodeAt(q))) q++;
+      if (q === pos) return -1;
+    }
+    const c = t.charCodeAt(q);
+    if (!(digits && c >= 48 && c <= 57)) {
+      let e = q;
+      while (e < t.length && isTokenChar0(t.charCodeAt(e))) e++;
+      if (e === q || !words.has(t.slice(q, e))) return -1;
+    }
+    return step(t, pos, next);
+  };
 }
 
 function macro(name: string, depth: number): Step {

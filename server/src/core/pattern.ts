@@ -493,7 +493,7 @@ const macroStarts = new Map<string, Set<string> | null>();
 /** In a pattern's start words: the pattern can also start at a digit that follows no word character (`\\b\\d`). */
 export const DIGIT_START = '\u0000digit';
 
-function startWords(seq: Node[], depth: number): { words: Set<string> | null; empty: boolean } {
+export function startWords(seq: Node[], depth: number): { words: Set<string> | null; empty: boolean } {
   const words = new Set<string>();
   for (let k = 0; k < seq.length; k++) {
     const node = seq[k];
