@@ -260,11 +260,16 @@ const isTokenChar0 = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57
  * The first words are the ones pattern-level start words use (startWords), so the guard never turns a match away.
  */
 function firstWordGuard(step: Step, seq: Node[], depth: number, lead: boolean): Step {
-  const first = startWords(seq, depth);
-  if (!first.words || first.empty || first.words.size === 0 || first.words.has('')) return step;
-  const words = first.words;
-  const digits = words.has(DIGIT_START);
+  // Worked out on first use: many choices inside a pattern are never reached.
+  let words: Set<string> | null | undefined;
+  let digits = false;
   return (t, pos, next) => {
+    if (words === undefined) {
+      const first = startWords(seq, depth);
+      words = !first.words || first.empty || first.words.size === 0 || first.words.has('') ? null : first.words;
+      digits = words?.has(DIGIT_START) ?? false;
+    }
+    if (words === null) return step(t, pos, next);
     let q = pos;
     if (lead) {
       while (q < t.length && isSep(t.charCodeAt(q))) q++;

@@ -486,13 +486,16 @@ function seqTriggers(seq: Node[], depth: number): string[] | null {
 
 const macroStarts = new Map<string, Set<string> | null>();
 
-/**
- * The words a match of `seq` can start with, and whether `seq` can match nothing at all.
- * `null` words mean "cannot tell" (punctuation, anchors, raw slots): callers then try every position.
- */
 /** In a pattern's start words: the pattern can also start at a digit that follows no word character (`\\b\\d`). */
 export const DIGIT_START = '\u0000digit';
 
+const altStarts = new Map<string, { words: Set<string> | null; empty: boolean }>();
+
+/**
+ * The words (tokenizer-aligned) a match of `seq` can start with, and whether `seq` can match nothing at all.
+ * `null` words mean "cannot tell" (punctuation, some raw slots): callers then try every position. The set may be
+ * a cached one: read it, never change it.
+ */
 export function startWords(seq: Node[], depth: number): { words: Set<string> | null; empty: boolean } {
   const words = new Set<string>();
   for (let k = 0; k < seq.length; k++) {
@@ -502,15 +505,24 @@ export function startWords(seq: Node[], depth: number): { words: Set<string> | n
       const pair = pairAt(seq, k);
       first = { words: new Set((pair ?? wordForms(node)).flatMap(startTokens)), empty: false };
     } else if (node.kind === 'alt') {
-      const union = new Set<string>();
-      let empty = false;
-      for (const b of node.branches) {
-        const r = startWords(b, depth);
-        if (!r.words) return { words: null, empty: false };
-        for (const w of r.words) union.add(w);
-        empty ||= r.empty;
+      // The same group recurs across patterns (and the matcher asks again for each nested group): once per text.
+      const key = node.key === undefined ? undefined : `${depth}${node.key}`;
+      let cached = key === undefined ? undefined : altStarts.get(key);
+      if (!cached) {
+        const union = new Set<string>();
+        let empty = false;
+        let known = true;
+        for (const b of node.branches) {
+          const r = startWords(b, depth);
+          if (!r.words) { known = false; break; }
+          for (const w of r.words) union.add(w);
+          empty ||= r.empty;
+        }
+        cached = known ? { words: union, empty } : { words: null, empty: false };
+        if (key !== undefined) altStarts.set(key, cached);
       }
-      first = { words: union, empty };
+      if (!cached.words) return { words: null, empty: false };
+      first = cached;
     } else if (node.kind === 'opt') {
       const r = startWords(node.seq, depth);
       first = { words: r.words, empty: true };
@@ -540,6 +552,9 @@ export function startWords(seq: Node[], depth: number): { words: Set<string> | n
       return { words: null, empty: false };
     }
     if (!first.words) return { words: null, empty: false };
+    // A sequence that opens with a required element has that element's words: a slot's or a group's cached set,
+    // handed out as it is (callers only read it) rather than copied for every use.
+    if (!first.empty && words.size === 0) return { words: first.words, empty: false };
     for (const w of first.words) words.add(w);
     if (!first.empty) return { words, empty: false };
   }
