@@ -1,8 +1,9 @@
 // The matcher's shortcuts (word-group prefilter in pattern order, start-word anchoring, lazy regex sources)
 // must never change a result: linting with them and exhaustively (every pattern, every position) must agree.
 import * as assert from 'node:assert/strict';
-import { lint, listRules } from '../../server/src/core';
+import { compilePattern, lint, listRules } from '../../server/src/core';
 import { matcherSettings } from '../../server/src/core/lint';
+import { matchText, PATTERN_FLAGS } from '../../server/src/core/pattern';
 import { generatePlaybook } from '../../bench/generate';
 
 function summary(text: string, languageId: string): string[] {
@@ -50,5 +51,35 @@ describe('matcher shortcuts', () => {
     const { fast, exhaustive } = both(generatePlaybook(20_000, 7));
     assert.deepEqual(fast, exhaustive);
     assert.ok(fast.length > 5);
+  });
+
+  it('agree where a word runs into CJK punctuation ("now。", "「Act now」", "act、now")', function () {
+    this.timeout(120_000);
+    const samples = rules.flatMap((r) => r.examples.flag.map((e) => e.text)).filter((_, k) => k % 3 === 0);
+    const variants = samples.flatMap((t) => [t.replace(/[.!?]*$/, '。'), `「${t.replace(/[.!?]*$/, '')}」`, t.replace(/ /g, '、')]);
+    const { fast, exhaustive } = both(variants.join('\n\n'), 'markdown');
+    assert.deepEqual(fast, exhaustive);
+    assert.ok(fast.length > 100, `${fast.length} findings`);
+    // Quoted in CJK brackets, a line is still read.
+    assert.ok(both('「Act now」 before the offer is gone.').fast.some((f) => f.startsWith('act-now@')));
+  });
+
+  it('agree where a choice after a word opens with a gap or an optional gap', () => {
+    const cases: Array<[string, string]> = [
+      ['alpha {…2 omega|zeta}', 'alpha one two omega'],
+      ['alpha {[…2 omega] zeta|kappa}', 'alpha one omega zeta'],
+      ['alpha {…1 <SOON>|zeta}', 'alpha please today'],
+    ];
+    for (const [pattern, text] of cases) {
+      const p = compilePattern(pattern);
+      const t = matchText(text);
+      const viaRegex = new RegExp(p.source, PATTERN_FLAGS).exec(t);
+      assert.ok(viaRegex, `${pattern}: the regex matches ${text}`);
+      assert.equal(p.matcher(t, 0), viaRegex.index + viaRegex[0].length, pattern);
+    }
+    // A shipped rule with such a group.
+    const { fast, exhaustive } = both('You are really letting them down.');
+    assert.deepEqual(fast, exhaustive);
+    assert.ok(fast.some((f) => f.startsWith('moral-obligation@')));
   });
 });

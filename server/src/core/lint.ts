@@ -681,10 +681,13 @@ function cueCandidates(cue: CompiledPattern[], tokens: Tokens): number[] {
   return out;
 }
 
-/** True for characters that can be part of a word (ASCII letters and digits, $ and %, and letters beyond ASCII). */
+/**
+ * True for characters that can be part of a word (ASCII letters and digits, $ and %, and letters beyond ASCII; not
+ * the CJK and supplemental punctuation in those ranges, so "「act now」" has the words "act" and "now").
+ */
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36 || c === 37
-    || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7) || (c >= 0x2c00 && c < 0xd800);
+    || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7) || (c >= 0x2c00 && c < 0xd800 && !(c >= 0x2e00 && c < 0x2e80) && !(c >= 0x3000 && c < 0x3040));
 }
 
 /**

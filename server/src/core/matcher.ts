@@ -222,7 +222,7 @@ function buildSeq(seq: Node[], depth: number, lead = false): Step {
         steps.push(optional(needSep ? buildSeq(node.seq, depth, true) : seqSteps([buildSeq(node.seq, depth), sep])));
         break;
       case 'alt':
-        steps.push(firstWordGuard(choice(node.branches.map((b) => buildSeq(b, depth, needSep))), [node], depth, needSep));
+        steps.push(firstWordGuard(choice(node.branches.map((b) => buildSeq(b, depth, needSep))), node, depth, needSep));
         needSep = true;
         break;
       case 'punct':
@@ -242,7 +242,7 @@ function buildSeq(seq: Node[], depth: number, lead = false): Step {
         break;
       case 'macro':
         if (needSep) steps.push(sep);
-        steps.push(firstWordGuard(macro(node.name, depth), [node], depth, false));
+        steps.push(firstWordGuard(macro(node.name, depth), node, depth, false));
         needSep = true;
         break;
     }
@@ -252,20 +252,23 @@ function buildSeq(seq: Node[], depth: number, lead = false): Step {
 
 /** Characters the sentence tokenizer counts as part of a word (isWordChar in lint.ts); the text is lower case. */
 const isTokenChar0 = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 36 || c === 37
-  || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7) || (c >= 0x2c00 && c < 0xd800);
+  || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7) || (c >= 0x2c00 && c < 0xd800 && !(c >= 0x2e00 && c < 0x2e80) && !(c >= 0x3000 && c < 0x3040));
 
 /**
  * A choice or a slot is tried only where one of its first words begins (after the separators it opens with, if
  * `lead`): a slot of thirty phrases behind a gap would otherwise be tried phrase by phrase at every gap length.
- * The first words are the ones pattern-level start words use (startWords), so the guard never turns a match away.
+ * The first words are the ones pattern-level start words use (startWords, told the same `lead`), so the guard never
+ * turns a match away.
  */
-function firstWordGuard(step: Step, seq: Node[], depth: number, lead: boolean): Step {
-  // Worked out on first use: many choices inside a pattern are never reached.
-  let words: Set<string> | null | undefined;
+function firstWordGuard(step: Step, node: Node, depth: number, lead: boolean): Step {
+  // Worked out on first use (many choices inside a pattern are never reached); then the parse tree is let go.
+  let pending: Node | undefined = node;
+  let words: Set<string> | null = null;
   let digits = false;
   return (t, pos, next) => {
-    if (words === undefined) {
-      const first = startWords(seq, depth);
+    if (pending) {
+      const first = startWords([pending], depth, lead);
+      pending = undefined;
       words = !first.words || first.empty || first.words.size === 0 || first.words.has('') ? null : first.words;
       digits = words?.has(DIGIT_START) ?? false;
     }
@@ -276,12 +279,15 @@ function firstWordGuard(step: Step, seq: Node[], depth: number, lead: boolean): 
       if (q === pos) return -1;
     }
     const c = t.charCodeAt(q);
-    if (!(digits && c >= 48 && c <= 57)) {
-      let e = q;
-      while (e < t.length && isTokenChar0(t.charCodeAt(e))) e++;
-      if (e === q || !words.has(t.slice(q, e))) return -1;
+    if (digits && c >= 48 && c <= 57) return step(t, pos, next);
+    // The tokenizer's word may run on past where a pattern word can end ("now。", "now%"): any cut that the
+    // regex's word end would allow counts.
+    let e = q;
+    while (e < t.length && isTokenChar0(t.charCodeAt(e))) {
+      e++;
+      if (!isRegexWord(t.charCodeAt(e)) && words.has(t.slice(q, e))) return step(t, pos, next);
     }
-    return step(t, pos, next);
+    return -1;
   };
 }
 

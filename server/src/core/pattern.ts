@@ -494,9 +494,10 @@ const altStarts = new Map<string, { words: Set<string> | null; empty: boolean }>
 /**
  * The words (tokenizer-aligned) a match of `seq` can start with, and whether `seq` can match nothing at all.
  * `null` words mean "cannot tell" (punctuation, some raw slots): callers then try every position. The set may be
- * a cached one: read it, never change it.
+ * a cached one: read it, never change it. `lead`: the sequence follows a word, as the matcher builds it then
+ * (buildSeq's `lead`): its separator is skipped before these words, and a gap it opens with takes words.
  */
-export function startWords(seq: Node[], depth: number): { words: Set<string> | null; empty: boolean } {
+export function startWords(seq: Node[], depth: number, lead = false): { words: Set<string> | null; empty: boolean } {
   const words = new Set<string>();
   for (let k = 0; k < seq.length; k++) {
     const node = seq[k];
@@ -506,14 +507,14 @@ export function startWords(seq: Node[], depth: number): { words: Set<string> | n
       first = { words: new Set((pair ?? wordForms(node)).flatMap(startTokens)), empty: false };
     } else if (node.kind === 'alt') {
       // The same group recurs across patterns (and the matcher asks again for each nested group): once per text.
-      const key = node.key === undefined ? undefined : `${depth}${node.key}`;
+      const key = node.key === undefined ? undefined : `${depth}${lead ? '+' : ''}${node.key}`;
       let cached = key === undefined ? undefined : altStarts.get(key);
       if (!cached) {
         const union = new Set<string>();
         let empty = false;
         let known = true;
         for (const b of node.branches) {
-          const r = startWords(b, depth);
+          const r = startWords(b, depth, lead);
           if (!r.words) { known = false; break; }
           for (const w of r.words) union.add(w);
           empty ||= r.empty;
@@ -524,10 +525,11 @@ export function startWords(seq: Node[], depth: number): { words: Set<string> | n
       if (!cached.words) return { words: null, empty: false };
       first = cached;
     } else if (node.kind === 'opt') {
-      const r = startWords(node.seq, depth);
+      const r = startWords(node.seq, depth, lead);
       first = { words: r.words, empty: true };
     } else if (node.kind === 'gap') {
-      // A gap with nothing before it compiles to nothing.
+      // A gap with nothing before it compiles to nothing; after a word it takes words of its own, any words.
+      if (lead) return { words: null, empty: false };
       first = { words: new Set(), empty: true };
     } else if (node.kind === 'start') {
       // A clause-start check is zero-width, and the clause's first word begins a token.
@@ -581,7 +583,7 @@ function computeStartTokens(form: string): string[] {
   for (const part of parts) {
     joined += part;
     // The tokenizer's word characters (lint.ts isWordChar): letters, digits, $ and %.
-    out.push(/^[a-z0-9$%\u00c0-\u1fff\u2c00-\ud7ff]*/.exec(joined)![0]);
+    out.push(/^[a-z0-9$%\u00c0-\u1fff\u2c00-\u2dff\u2e80-\u2fff\u3040-\ud7ff]*/.exec(joined)![0]);
   }
   return out;
 }
