@@ -8,6 +8,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DidOpenTextDocumentNotification, DocumentDiagnosticRequest } from 'vscode-languageserver-protocol/node';
 import { addChange, createLintCache, lint, listRules } from '../server/src/core';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { toDiagnostics } from '../server/src/lsp/diagnostics';
+import { DEFAULT_SETTINGS } from '../server/src/lsp/settings';
 import { generatePlaybook } from './generate';
 import { oneCharEdits, startServer } from './lspClient';
 import { webFigures } from './web';
@@ -204,6 +207,39 @@ async function lspFigures(): Promise<void> {
     if (size === 1_000_000) target('one-character edit to diagnostics, 1 MB, p95', '≤ 5 ms', `${fmt(percentile(times, 95), 1)} ms`, percentile(times, 95) <= 5);
     kill();
   }
+  say('');
+  if (!quick) keystrokeFloors(docs.get(1_000_000) ?? generatePlaybook(1_000_000));
+}
+
+/**
+ * What a keystroke in a 1 MB document costs before and after the linter, measured here in-process: the text
+ * buffer's copy of the edited string, and the JSON of the diagnostics answer (the client parses it again).
+ */
+function keystrokeFloors(text: string): void {
+  const flatten: number[] = [];
+  let t = text;
+  for (let k = 0; k < 100; k++) {
+    const at = (k * 7919) % t.length;
+    t = t.slice(0, at) + 'z' + t.slice(at);
+    const t0 = performance.now();
+    t.charCodeAt(at);
+    flatten.push(performance.now() - t0);
+  }
+  const doc = TextDocument.create('file:///floors.playbook', 'playbook', 1, t);
+  const items = toDiagnostics(doc, lint(t, { languageId: 'playbook' }).findings, DEFAULT_SETTINGS.maxProblems);
+  const message = { jsonrpc: '2.0', id: 1, result: { kind: 'full', resultId: '1', items } };
+  const json: number[] = [];
+  const parse: number[] = [];
+  for (let k = 0; k < 50; k++) {
+    const t0 = performance.now();
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    const t1 = performance.now();
+    JSON.parse(body.toString('utf8'));
+    json.push(t1 - t0);
+    parse.push(performance.now() - t1);
+  }
+  const bytes = Buffer.byteLength(JSON.stringify(message), 'utf8');
+  say(`Outside the linter, a keystroke in the ${fmt(mb(t), 1)} MB playbook costs (medians, in-process): ${fmt(percentile(flatten, 50), 2)} ms for the text buffer to copy the edited text into one string, ${fmt(percentile(json, 50), 2)} ms to write the ${items.length} diagnostics as JSON (${fmt(bytes / 1024, 0)} KiB) and ${fmt(percentile(parse, 50), 2)} ms for the client to read them back, besides the pipe between the processes.`);
   say('');
 }
 
