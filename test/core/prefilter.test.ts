@@ -1,7 +1,7 @@
 // The matcher's shortcuts (word-group prefilter in pattern order, start-word anchoring, lazy regex sources)
 // must never change a result: linting with them and exhaustively (every pattern, every position) must agree.
 import * as assert from 'node:assert/strict';
-import { compilePattern, lint, listRules } from '../../server/src/core';
+import { compilePack, compilePattern, DEFAULT_CONFIG, lint, listRules } from '../../server/src/core';
 import { matcherSettings } from '../../server/src/core/lint';
 import { matchText, PATTERN_FLAGS } from '../../server/src/core/pattern';
 import { generatePlaybook } from '../../bench/generate';
@@ -81,5 +81,22 @@ describe('matcher shortcuts', () => {
     const { fast, exhaustive } = both('You are really letting them down.');
     assert.deepEqual(fast, exhaustive);
     assert.ok(fast.some((f) => f.startsWith('moral-obligation@')));
+  });
+
+  it('agree on a pack whose words use CJK letters, marks and fullwidth digits', () => {
+    const patterns = ['before the 〆切', 'sign by 〇〇日', '{今日|今すぐ} 々', 'within ３ days', 'act now'];
+    const pack = compilePack([{ name: 'cjk.json', pack: { rules: patterns.map((p, k) => ({ id: `cjk-${k}`, category: 'false-urgency', severity: 'warning', message: 'm', rationale: 'r', replacements: [{ text: 'Take your time.' }], patterns: [p] })) } }], undefined, true);
+    assert.ok(pack.ok);
+    const config = { ...DEFAULT_CONFIG, pack: pack.value };
+    const text = 'Sign before the 〆切 please. Please sign by 〇〇日 at the latest. Sign within ３ days! ・Act now, 「act now」.';
+    const run = () => lint(text, { config }).findings.map((f) => `${f.ruleId}@${f.start}-${f.end}`);
+    const fast = run();
+    matcherSettings.exhaustive = true;
+    try {
+      assert.deepEqual(fast, run());
+    } finally {
+      matcherSettings.exhaustive = false;
+    }
+    for (const id of ['cjk-0', 'cjk-1', 'cjk-3', 'cjk-4']) assert.ok(fast.some((f) => f.startsWith(`${id}@`)), `${id} in ${fast.join(' ')}`);
   });
 });

@@ -10,7 +10,7 @@ import { parseDirectives, Suppressions } from './directives';
 import { buildFixes, fixAllWith, type FixAllResult } from './fixes';
 import { fillMessage } from './message';
 import type { CompiledPack, CompiledRule } from './pack';
-import { compilePattern, DIGIT_START, matchText, PATTERN_FLAGS, type CompiledPattern } from './pattern';
+import { compilePattern, DIGIT_START, isWordCharCode, matchText, PATTERN_FLAGS, type CompiledPattern } from './pattern';
 import { directiveFindings, LEARNED_CHECK, placeholderFindings, PLAYBOOK_RULES, sectionMoveFindings, staleCounterExample } from './playbookChecks';
 import { missingSectionMoves, proseFacts, type BlockFacts } from './trustScore';
 import {
@@ -197,15 +197,15 @@ function firstMatch(p: CompiledPattern, text: string, tokens?: Tokens): { index:
   return first;
 }
 
-/** Fills `tokens` with the text's words (runs of isWordChar characters) and where each starts. */
+/** Fills `tokens` with the text's words (runs of isWordCharCode characters, pattern.ts) and where each starts. */
 function tokenize(text: string, tokens: Tokens): Tokens {
   const n = text.length;
   let i = 0;
   let count = 0;
   while (i < n) {
-    if (!isWordChar(text.charCodeAt(i))) { i++; continue; }
+    if (!isWordCharCode(text.charCodeAt(i))) { i++; continue; }
     const start = i;
-    while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    while (i < n && isWordCharCode(text.charCodeAt(i))) i++;
     tokens.starts[count] = start;
     tokens.words[count++] = text.slice(start, i);
   }
@@ -681,14 +681,6 @@ function cueCandidates(cue: CompiledPattern[], tokens: Tokens): number[] {
   return out;
 }
 
-/**
- * True for characters that can be part of a word (ASCII letters and digits, $ and %, and letters beyond ASCII; not
- * the CJK and supplemental punctuation in those ranges, so "「act now」" has the words "act" and "now").
- */
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36 || c === 37
-    || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7) || (c >= 0x2c00 && c < 0xd800 && !(c >= 0x2e00 && c < 0x2e80) && !(c >= 0x3000 && c < 0x3040));
-}
 
 /**
  * Patterns worth running on a sentence: every one of their filter groups has a word in it, and for phrase

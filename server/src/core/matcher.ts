@@ -2,7 +2,7 @@
 // (same separators, gaps, optional parts and ordered choices), but built from small shared pieces.
 // One big regex per pattern costs milliseconds to compile and tens of kilobytes of machine code each; this
 // costs a few closures, and word lists become set lookups. Offsets are into matchText(), like the regexes'.
-import { DIGIT_START, formsRegex, pairAt, parsePattern, PATTERN_LIMITS, startWords, wordForms, type Node } from './pattern';
+import { DIGIT_START, formsRegex, isWordCharCode, pairAt, parsePattern, PATTERN_LIMITS, startWords, wordForms, type Node } from './pattern';
 import { MACROS, RAW_MACROS } from './vocabulary';
 
 /** Continuation: given where the pattern has got to, returns the match end or -1. */
@@ -250,10 +250,6 @@ function buildSeq(seq: Node[], depth: number, lead = false): Step {
   return seqSteps(steps);
 }
 
-/** Characters the sentence tokenizer counts as part of a word (isWordChar in lint.ts); the text is lower case. */
-const isTokenChar0 = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 36 || c === 37
-  || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7) || (c >= 0x2c00 && c < 0xd800 && !(c >= 0x2e00 && c < 0x2e80) && !(c >= 0x3000 && c < 0x3040));
-
 /**
  * A choice or a slot is tried only where one of its first words begins (after the separators it opens with, if
  * `lead`): a slot of thirty phrases behind a gap would otherwise be tried phrase by phrase at every gap length.
@@ -283,7 +279,7 @@ function firstWordGuard(step: Step, node: Node, depth: number, lead: boolean): S
     // The tokenizer's word may run on past where a pattern word can end ("now。", "now%"): any cut that the
     // regex's word end would allow counts.
     let e = q;
-    while (e < t.length && isTokenChar0(t.charCodeAt(e))) {
+    while (e < t.length && isWordCharCode(t.charCodeAt(e))) {
       e++;
       if (!isRegexWord(t.charCodeAt(e)) && words.has(t.slice(q, e))) return step(t, pos, next);
     }

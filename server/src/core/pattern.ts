@@ -466,7 +466,8 @@ function elementTriggers(seq: Node[], depth: number): string[][] {
       }
       t = macroTriggers.get(node.name)!;
     }
-    if (t && t.length) groups.push([...new Set(t)]);
+    // A word the tokenizer cannot start ("" as its start token: fullwidth digits, say) makes a group no sentence meets.
+    if (t && t.length && !t.includes('')) groups.push([...new Set(t)]);
   }
   return groups;
 }
@@ -582,10 +583,28 @@ function computeStartTokens(form: string): string[] {
   let joined = '';
   for (const part of parts) {
     joined += part;
-    // The tokenizer's word characters (lint.ts isWordChar): letters, digits, $ and %.
-    out.push(/^[a-z0-9$%\u00c0-\u1fff\u2c00-\u2dff\u2e80-\u2fff\u3040-\ud7ff]*/.exec(joined)![0]);
+    // As far as the tokenizer would read it as one word.
+    let n = 0;
+    while (n < joined.length && isWordCharCode(joined.charCodeAt(n))) n++;
+    out.push(joined.slice(0, n));
   }
   return out;
+}
+
+/**
+ * Characters a sentence's words are made of, for the tokenizer (lint.ts) and everything that must agree with it
+ * (start tokens, the matcher's first-word guard): ASCII letters and digits, $ and %, and letters, marks and numbers
+ * beyond ASCII, but not the spaces, punctuation and symbols among them (CJK brackets and commas, the katakana middle
+ * dot, supplemental punctuation, the Ogham space), so "「act now」" and "・act now" have the words "act" and "now".
+ */
+export function isWordCharCode(c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36 || c === 37;
+  if (c < 0xc0 || c === 0xd7 || c === 0xf7 || c === 0x1680) return false;
+  if (c < 0x2000) return true;
+  if (c < 0x2c00 || c >= 0xd800 || (c >= 0x2e00 && c < 0x2e80) || c === 0x30fb) return false;
+  // CJK Symbols and Punctuation holds a few letters and numbers too: 々 〆 〇, Hangzhou numerals, kana repeat marks.
+  if (c >= 0x3000 && c < 0x3040) return (c >= 0x3005 && c <= 0x3007) || (c >= 0x3021 && c <= 0x302f) || (c >= 0x3031 && c <= 0x3035) || (c >= 0x3038 && c <= 0x303c);
+  return true;
 }
 
 /** What the prefilter needs from a pattern; the shipped pack has these precomputed (see pack.ts, PackIndex). */
