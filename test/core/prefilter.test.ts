@@ -64,6 +64,18 @@ describe('matcher shortcuts', () => {
     assert.ok(both('「Act now」 before the offer is gone.').fast.some((f) => f.startsWith('act-now@')));
   });
 
+  it('agree where a word is glued to %, $ or CJK letters ("now%", "今すぐAct now", "%Act")', function () {
+    this.timeout(120_000);
+    const samples = rules.flatMap((r) => r.examples.flag.map((e) => e.text)).filter((_, k) => k % 6 === 0);
+    const variants = samples.flatMap((t) => [t.replace(/[.!?]*$/, '%'), t.replace(/[.!?]*$/, '$.'), `今すぐ${t}`, `%${t}`, t.replace(/ /g, '今')]);
+    const { fast, exhaustive } = both(variants.join('\n\n'), 'markdown');
+    assert.deepEqual(fast, exhaustive);
+    assert.ok(fast.length > 100, `${fast.length} findings`);
+    for (const text of ['Act now%.', '今すぐAct now before the offer is gone.']) {
+      assert.ok(both(text).fast.some((f) => f.startsWith('act-now@')), text);
+    }
+  });
+
   it('agree where a choice after a word opens with a gap or an optional gap', () => {
     const cases: Array<[string, string]> = [
       ['alpha {…2 omega|zeta}', 'alpha one two omega'],

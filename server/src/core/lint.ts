@@ -202,20 +202,59 @@ function tokenize(text: string, tokens: Tokens): Tokens {
   const n = text.length;
   let i = 0;
   let count = 0;
+  let runs = 0;
   while (i < n) {
     if (!isWordCharCode(text.charCodeAt(i))) { i++; continue; }
     const start = i;
-    while (i < n && isWordCharCode(text.charCodeAt(i))) i++;
+    // Plain words (lower-case letters and digits) are the whole story; a run with $, % or letters beyond ASCII may
+    // hold words a pattern's regex finds inside it ("now%", "今すぐact").
+    let mixed = false;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (!isWordCharCode(c)) break;
+      if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) mixed = true;
+    }
     tokens.starts[count] = start;
     tokens.words[count++] = text.slice(start, i);
+    runs++;
+    if (mixed) count = subTokens(text, start, i, tokens, count);
   }
   tokens.count = count;
+  tokens.runs = runs;
   tokens.set = undefined;
   return tokens;
 }
 
+/**
+ * Adds the words inside a run [start, end) that regex word boundaries set apart: each longest stretch of letters and
+ * digits ("now" in "now%", "act" in "今すぐact", "50" in "$50"), in order, unless it is the whole run. Linear in the
+ * run's length, however it mixes scripts.
+ */
+function subTokens(text: string, start: number, end: number, tokens: Tokens, count: number): number {
+  let a = start;
+  while (a < end) {
+    if (!isRegexWordChar(text.charCodeAt(a))) { a++; continue; }
+    let b = a + 1;
+    while (b < end && isRegexWordChar(text.charCodeAt(b))) b++;
+    if (a > start || b < end) {
+      tokens.starts[count] = a;
+      tokens.words[count++] = text.slice(a, b);
+    }
+    a = b;
+  }
+  return count;
+}
+
 /** A sentence's words (lower case) and where each starts; filled by tokenize and reused. */
-interface Tokens { count: number; starts: number[]; words: string[]; /** The words as a set, built when first needed. */ set?: Set<string> }
+interface Tokens {
+  count: number;
+  starts: number[];
+  words: string[];
+  /** How many runs of word characters the text has (`count` also holds the words found inside some of them). */
+  runs?: number;
+  /** The words as a set, built when first needed. */
+  set?: Set<string>;
+}
 
 /** A match that survived its context checks; offsets relative to its chunk. */
 interface Candidate {
@@ -536,7 +575,7 @@ function lintBlock(text: string, lower: string, block: Block, pack: CompiledPack
       }
     }
     // No rule matched: the learned sentence model has a look (a sentence with a few words, not a label or a heading).
-    if (out.length === found && learned && tokens.count >= 4) {
+    if (out.length === found && learned && (tokens.runs ?? tokens.count) >= 4) {
       const { score, category } = classifySentence(text.slice(sentence.start, sentence.end));
       if (score >= COERCIVE_THRESHOLD && config.categories[category] !== 'off') {
         const body = sentenceBody(text, sentence);
