@@ -10,7 +10,7 @@ import { parseDirectives, Suppressions } from './directives';
 import { buildFixes, fixAllWith, type FixAllResult } from './fixes';
 import { fillMessage } from './message';
 import type { CompiledPack, CompiledRule } from './pack';
-import { compilePattern, DIGIT_START, isWordCharCode, matchText, PATTERN_FLAGS, type CompiledPattern } from './pattern';
+import { compilePattern, DIGIT_START, isRegexWordCode, isWordCharCode, matchText, PATTERN_FLAGS, type CompiledPattern } from './pattern';
 import { directiveFindings, LEARNED_CHECK, placeholderFindings, PLAYBOOK_RULES, sectionMoveFindings, staleCounterExample } from './playbookChecks';
 import { missingSectionMoves, proseFacts, type BlockFacts } from './trustScore';
 import {
@@ -127,38 +127,20 @@ function eachMatch(p: CompiledPattern, text: string, tokens: Tokens, each: (inde
   const match = p.matcher;
   const starts = p.starts;
   let from = 0;
-  if (starts.has(DIGIT_START)) {
-    // Also where a number starts: at a digit after no regex word character, which may be inside a token ("$50").
-    for (let k = 0; k < tokens.count; k++) {
-      const at = tokens.starts[k];
-      const word = tokens.words[k];
-      for (let j = 0; j < word.length; j++) {
-        const c = word.charCodeAt(j);
-        const pos = at + j;
-        const here = j === 0 ? starts.has(word) || (c >= 48 && c <= 57)
-          : c >= 48 && c <= 57 && !isRegexWordChar(word.charCodeAt(j - 1));
-        if (!here || pos < from) continue;
-        const end = match(text, pos);
-        if (end <= pos) continue;
-        from = end;
-        if (each(pos, end)) return;
-      }
-    }
-    return;
-  }
+  // A number slot can also start where a word begins with a digit (the tokenizer sets "50" apart in "$50").
+  const digits = starts.has(DIGIT_START);
+  let tried = -1;
   for (let k = 0; k < tokens.count; k++) {
     const at = tokens.starts[k];
-    if (at < from || !starts.has(tokens.words[k])) continue;
+    if (at < from || at === tried) continue;
+    const word = tokens.words[k];
+    if (!starts.has(word) && !(digits && word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57)) continue;
+    tried = at;
     const end = match(text, at);
     if (end <= at) continue;
     from = end;
     if (each(at, end)) return;
   }
-}
-
-/** `\w` as regular expressions read it. */
-function isRegexWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 const groupSetsCache = new WeakMap<CompiledPattern, Array<Set<string>>>();
@@ -233,9 +215,9 @@ function tokenize(text: string, tokens: Tokens): Tokens {
 function subTokens(text: string, start: number, end: number, tokens: Tokens, count: number): number {
   let a = start;
   while (a < end) {
-    if (!isRegexWordChar(text.charCodeAt(a))) { a++; continue; }
+    if (!isRegexWordCode(text.charCodeAt(a))) { a++; continue; }
     let b = a + 1;
-    while (b < end && isRegexWordChar(text.charCodeAt(b))) b++;
+    while (b < end && isRegexWordCode(text.charCodeAt(b))) b++;
     if (a > start || b < end) {
       tokens.starts[count] = a;
       tokens.words[count++] = text.slice(a, b);
@@ -719,7 +701,6 @@ function cueCandidates(cue: CompiledPattern[], tokens: Tokens): number[] {
   }
   return out;
 }
-
 
 /**
  * Patterns worth running on a sentence: every one of their filter groups has a word in it, and for phrase

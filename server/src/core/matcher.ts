@@ -2,7 +2,7 @@
 // (same separators, gaps, optional parts and ordered choices), but built from small shared pieces.
 // One big regex per pattern costs milliseconds to compile and tens of kilobytes of machine code each; this
 // costs a few closures, and word lists become set lookups. Offsets are into matchText(), like the regexes'.
-import { DIGIT_START, formsRegex, isWordCharCode, pairAt, parsePattern, PATTERN_LIMITS, startWords, wordForms, type Node } from './pattern';
+import { DIGIT_START, formsRegex, isRegexWordCode, isWordCharCode, pairAt, parsePattern, PATTERN_LIMITS, startWords, wordForms, type Node } from './pattern';
 import { MACROS, RAW_MACROS } from './vocabulary';
 
 /** Continuation: given where the pattern has got to, returns the match end or -1. */
@@ -15,7 +15,6 @@ export type PatternMatcher = (text: string, pos: number) => number;
 
 const isAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 // `\w` and `\s` as the regexes read them (the text is lower case, but keep the rest of \w for `\b`).
-const isRegexWord = (c: number) => isAlnum(c) || (c >= 65 && c <= 90) || c === 95;
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
     || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
@@ -281,7 +280,7 @@ function firstWordGuard(step: Step, node: Node, depth: number, lead: boolean): S
     let e = q;
     while (e < t.length && isWordCharCode(t.charCodeAt(e))) {
       e++;
-      if (!isRegexWord(t.charCodeAt(e)) && words.has(t.slice(q, e))) return step(t, pos, next);
+      if (!isRegexWordCode(t.charCodeAt(e)) && words.has(t.slice(q, e))) return step(t, pos, next);
     }
     return -1;
   };
@@ -323,7 +322,7 @@ export function buildMatcher(seq: Node[], opensWithWord: boolean, closesWithWord
   return (t, pos) => {
     if (opensWithWord) {
       const before = pos > 0 ? t.charCodeAt(pos - 1) : -1;
-      if (isRegexWord(before) === isRegexWord(t.charCodeAt(pos))) return -1;
+      if (isRegexWordCode(before) === isRegexWordCode(t.charCodeAt(pos))) return -1;
       if (before === 39 && pos > 1 && isAlnum(t.charCodeAt(pos - 2))) return -1;
     }
     return body(t, pos, end(t));

@@ -591,6 +591,11 @@ function computeStartTokens(form: string): string[] {
   return out;
 }
 
+/** `\\w` as the patterns' regular expressions read it (ASCII letters, digits and the underscore). */
+export function isRegexWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
 /**
  * Characters a sentence's words are made of, for the tokenizer (lint.ts) and everything that must agree with it
  * (start tokens, the matcher's first-word guard): ASCII letters and digits, $ and %, and letters, marks and numbers

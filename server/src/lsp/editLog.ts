@@ -39,8 +39,10 @@ export class EditLog {
     for (const change of changes) {
       if ('range' in change) {
         // Offsets against the text as it is before this change, as TextDocument.update computes them.
-        const a = Math.min(doc.offsetAt(change.range.start), doc.offsetAt(change.range.end));
-        const b = Math.max(doc.offsetAt(change.range.start), doc.offsetAt(change.range.end));
+        const x = doc.offsetAt(change.range.start);
+        const y = doc.offsetAt(change.range.end);
+        const a = Math.min(x, y);
+        const b = Math.max(x, y);
         // The bytes of the replaced text and of its replacement, each with one neighbour on either side, so a
         // surrogate pair split or joined at the edges counts the same way as in a count of the whole text.
         const lo = Math.max(0, a - 1);
