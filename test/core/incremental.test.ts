@@ -181,6 +181,42 @@ describe('incremental lint cache', () => {
       assert.equal(cache.stats.reused, 399);
     });
 
+    it('chunks with directives, structural findings and problems carry them over on either side of an edit', () => {
+      // Chunks before and after an edit are taken without being read; what they add beyond their findings (a
+      // directive, a malformed placeholder, an unused directive, a stale counter-example) must still be there.
+      const para = (k: number) => [
+        `## Step ${k}`, '',
+        `Rep: Hi {{first name}, act now, this offer expires tonight! (${k})`, '',
+        k % 3 === 0 ? '<!-- trustlint-disable-next-line act-now -->' : `Rep: We can wait, take your time. (${k})`,
+        'Rep: Act now, hurry before it is gone!', '',
+        '<!-- trustlint-disable-next-line combat-metaphor -->', `Rep: Plain words, number ${k}.`, '',
+        '- ❌ "Pleasant weather today."', '',
+      ].join('\n');
+      const doc = ['---', 'audience: consumer', '---', '', Array.from({ length: 24 }, (_, k) => para(k)).join('\n')].join('\n');
+      const fresh = lint(doc, { languageId: 'playbook' }).findings;
+      for (const id of ['malformed-placeholder', 'unused-directive', 'act-now']) {
+        assert.ok(fresh.some((f) => f.ruleId === id), `the document should produce ${id}`);
+      }
+      for (const languageId of ['playbook', 'markdown']) {
+        const cache = createLintCache();
+        let text = doc;
+        lint(text, { cache, languageId });
+        let seed = 11;
+        const rand = (n: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+        const alphabet = ['x', ' ', '\n', '\n\n', '{{', '}}', '<!-- trustlint-disable-line act-now -->', '```\n', '<!--', '-->', 'Act now! ', '## '];
+        let planned = 0;
+        for (let k = 0; k < 120; k++) {
+          const a = text.indexOf('\n---\n') + 5 + rand(text.length - text.indexOf('\n---\n') - 4);
+          const b = rand(3) === 0 ? Math.min(text.length, a + rand(12)) : a;
+          const next = apply(text, [[a, b, alphabet[rand(alphabet.length)]]]);
+          text = next.text;
+          assert.deepEqual(lint(text, { cache, languageId, changed: next.changed }), lint(text, { languageId }), `${languageId}, after edit ${k}`);
+          if (cache.stats.planned) planned++;
+        }
+        assert.ok(planned > 100, `${languageId}: the record was used for ${planned} of 120 lints`);
+      }
+    });
+
     it('a record that does not fit the last text is ignored, not trusted', () => {
       const cache = createLintCache();
       lint(DOC, { cache, languageId: 'playbook' });

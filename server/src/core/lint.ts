@@ -17,7 +17,7 @@ import {
   chunkStarts, compileLabels, frontMatterEnd, INITIAL_STATE, normalizeTypography, sameState, scanChunk, stateKey,
   type Block, type ScanState, type ScopeOptions,
 } from './scope';
-import { CATEGORIES, CATEGORY_LABELS, type Category, type Finding, type LintResult, type Problem, type Severity } from './types';
+import { CATEGORIES, CATEGORY_LABELS, type Category, type Finding, type Fix, type LintResult, type Problem, type Severity } from './types';
 import { classifySentence, COERCIVE_THRESHOLD } from './classifier';
 import LEARNED_ALTERNATIVES from './model/alternatives.json';
 import { docsUrl } from './pack';
@@ -63,11 +63,26 @@ export function addChange(so: ChangedRange | undefined, start: number, oldEnd: n
 export interface LintCache {
   key: string;
   chunks: Map<string, Map<string, ChunkResult>>;
-  /** The last lint's chunks in document order, so an edit finds unchanged chunks by position without hashing them. */
-  last?: { length: number; fmEnd: number; starts: number[]; results: ChunkResult[] };
+  /**
+   * The last lint's chunks in document order, so an edit finds unchanged chunks by position without hashing them,
+   * with each chunk's findings as placed at its offset for `profile` (kept per position: equal chunks share a result).
+   */
+  last?: {
+    length: number;
+    fmEnd: number;
+    starts: number[];
+    results: ChunkResult[];
+    /** Indexes of the chunks with structural findings, problems or directive comments. */
+    notable: number[];
+    profile?: string;
+    placed?: Finding[][];
+  };
   /** Chunks reused and recomputed by the last lint, and whether it used the caller's changed range; for tests and benchmarks. */
   stats: { reused: number; computed: number; planned?: boolean };
 }
+
+/** Shared by every chunk without findings, so a long document's empty chunks cost no array each. */
+const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
 
 /** Creates an empty cache for lint(…, {cache}). */
 export function createLintCache(): LintCache {
@@ -270,8 +285,6 @@ interface ChunkResult {
   directives: boolean;
   /** What the section checks need from the chunk's blocks, computed when a playbook first asks. */
   facts?: BlockFacts[];
-  /** `finals` moved to the chunk's offset in the last document it was part of. */
-  placed?: { offset: number; from: Finding[]; findings: Finding[] };
 }
 
 /**
@@ -288,7 +301,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     otherLabels: config.speakers.other,
   };
   const labels = compileLabels(scopeOptions);
-  const rules = config.pack.rules.map((r) => settingOf(config, r) !== 'off');
+  const rules = enabledRules(config);
   const cache = options.cache;
   const cacheKey = `${config.hash}|${options.languageId ?? ''}`;
   const previous = cache && cache.key === cacheKey ? cache.chunks : undefined;
@@ -323,26 +336,59 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   const delta = last ? text.length - last.length : 0;
   let same = 0;
   let moved = 0;
+  // The old index of each new chunk whose result carries over, or -1: its placed findings are reused or moved.
+  const fromOld: number[] = [];
+  // Chunks whose results matter beyond their findings (structural findings, problems, directive comments).
+  const notable: number[] = [];
+  let nextNotable = 0;
   const reuseAt = (index: number, start: number, end: number, atStart: boolean): ChunkResult | undefined => {
     const r = last!.results[index];
-    return r.raw.length === end - start && r.atStart === atStart && enteredAlike(r, state) && text.slice(start, end) === r.raw ? r : undefined;
+    return r.raw.length === end - start && r.atStart === atStart && enteredAlike(r, state) ? r : undefined;
   };
+  const reuseAtText = (index: number, start: number, end: number, atStart: boolean): ChunkResult | undefined => {
+    const r = reuseAt(index, start, end, atStart);
+    return r && text.slice(start, end) === r.raw ? r : undefined;
+  };
+  // With a plan, the chunks before the edit are the old ones as they were; those after it are too, once the first of
+  // them is entered in the same scanner state as before (the rest follow from it). Such trusted chunks are taken
+  // without reading their results: on a long document, touching every chunk's objects costs more than the edit.
+  const prefix = plan ? plan.prefix : 0;
+  let suffixTrusted = false;
+  // The result whose outgoing state the next chunk enters with, when it has not been read yet.
+  let pendingState: ChunkResult | undefined;
   for (let k = 0; k < starts.length; k++) {
     if (options.isCancelled?.()) break;
     const start = starts[k];
+    let result: ChunkResult | undefined;
+    let old = -1;
+    if (k < prefix) old = k;
+    else if (suffixTrusted) old = k - plan!.suffixNew + plan!.suffixOld;
+    if (old >= 0) {
+      result = last!.results[old];
+      chunkResults.push(result);
+      chunkOffsets.push(start);
+      fromOld.push(old);
+      while (nextNotable < last!.notable.length && last!.notable[nextNotable] < old) nextNotable++;
+      if (last!.notable[nextNotable] === old || wantsScan || start === 0) collect(result, k, start);
+      pendingState = result;
+      continue;
+    }
+    if (pendingState) { state = pendingState.state; pendingState = undefined; }
     const end = k + 1 < starts.length ? starts[k + 1] : text.length;
     const atStart = start === 0;
-    let result: ChunkResult | undefined;
-    if (plan && (k < plan.prefix || k >= plan.suffixNew)) {
-      const r = last!.results[k < plan.prefix ? k : k - plan.suffixNew + plan.suffixOld];
-      if (r.raw.length === end - start && r.atStart === atStart && enteredAlike(r, state)) result = r;
+    if (plan && k === plan.suffixNew) {
+      const j = plan.suffixOld;
+      if ((result = reuseAt(j, start, end, atStart))) { old = j; suffixTrusted = true; }
+    } else if (plan && k > plan.suffixNew) {
+      const j = k - plan.suffixNew + plan.suffixOld;
+      if ((result = reuseAt(j, start, end, atStart))) old = j;
     }
     if (!result && last) {
       while (same < last.starts.length && last.starts[same] < start) same++;
-      if (same < last.starts.length && last.starts[same] === start) result = reuseAt(same, start, end, atStart);
+      if (same < last.starts.length && last.starts[same] === start && (result = reuseAtText(same, start, end, atStart))) old = same;
       if (!result && delta !== 0) {
         while (moved < last.starts.length && last.starts[moved] < start - delta) moved++;
-        if (moved < last.starts.length && last.starts[moved] === start - delta) result = reuseAt(moved, start, end, atStart);
+        if (moved < last.starts.length && last.starts[moved] === start - delta && (result = reuseAtText(moved, start, end, atStart))) old = moved;
       }
     }
     if (!result) {
@@ -357,10 +403,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     } else if (cache) cache.stats.reused++;
     chunkResults.push(result);
     chunkOffsets.push(start);
-    for (const f of result.structural) structural.push({ ...f, start: f.start + start, end: f.end + start });
-    if (result.problems.length) problems.push(...result.problems);
-    if (wantsScan) runs.push({ offset: start, facts: (result.facts ??= proseFacts(result.masked, result.blocks)) });
-    if (start === 0) frontMatter = result.frontMatter;
+    fromOld.push(old);
+    collect(result, k, start);
     if (!cache) {
       // Nothing is kept for a later call: the chunk's findings are made now and its text and scan let go, so memory
       // stays flat however long the file (the relational checks already have the chunk's facts).
@@ -372,6 +416,47 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     }
     state = result.state;
   }
+  if (cache) cache.stats.reused += chunkResults.length - cache.stats.computed - cache.stats.reused;
+
+  /** Takes what a chunk adds beyond its phrase findings. */
+  function collect(result: ChunkResult, k: number, start: number): void {
+    if (result.structural.length || result.problems.length || result.directives) {
+      notable.push(k);
+      for (const f of result.structural) structural.push({ ...f, start: f.start + start, end: f.end + start });
+      problems.push(...result.problems);
+    }
+    if (wantsScan) runs.push({ offset: start, facts: (result.facts ??= proseFacts(result.masked, result.blocks)) });
+    if (start === 0) frontMatter = result.frontMatter;
+  }
+
+  profile ??= profileOf(frontMatter, config);
+  // Most documents have no directive: the chunks already know, so the document is not searched on every keystroke.
+  const directives = notable.some((k) => chunkResults[k].directives) || chunkResults.length < starts.length ? parseDirectives(text) : [];
+  const suppressions = new Suppressions(text, directives);
+  // Phrase findings are final per chunk (overlaps and stacking never cross a sentence), so an edit only
+  // re-finalises the chunks it touched; the rest are reused where they were or moved into place.
+  const findings: Finding[] = [];
+  const placedAll: Finding[][] = [];
+  const lastPlaced = last?.placed && last.profile === profile ? last.placed : undefined;
+  for (let k = 0; k < chunkResults.length; k++) {
+    const result = chunkResults[k];
+    const offset = chunkOffsets[k];
+    const j = fromOld[k];
+    let placed: Finding[];
+    if (lastPlaced && j >= 0 && last!.results[j] === result) {
+      // Findings are never changed after they are made, so the ones placed here last time serve as they are.
+      const by = offset - last!.starts[j];
+      placed = by === 0 || lastPlaced[j].length === 0 ? lastPlaced[j] : lastPlaced[j].map((f) => shift(f, by));
+    } else {
+      if (result.finals?.profile !== profile) result.finals = { profile, findings: finalize(result.raw, result.candidates, config, profile) };
+      placed = result.finals.findings.length ? result.finals.findings.map((f) => shift(f, offset)) : NO_FINDINGS;
+    }
+    placedAll.push(placed);
+    for (const f of placed) {
+      if (suppressions.any && suppressions.isDisabled(f.ruleId, f.category, f.start)) continue;
+      findings.push(f);
+    }
+  }
   if (cache) {
     cache.key = cacheKey;
     if (memo.size > 2 * chunkResults.length + 64) {
@@ -380,30 +465,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       for (const r of chunkResults) remember(r);
     }
     cache.chunks = memo;
-    cache.last = chunkResults.length === starts.length ? { length: text.length, fmEnd, starts: chunkOffsets, results: chunkResults } : undefined;
-  }
-
-  profile ??= profileOf(frontMatter, config);
-  // Most documents have no directive: the chunks already know, so the document is not searched on every keystroke.
-  const directives = chunkResults.some((r) => r.directives) || chunkResults.length < starts.length ? parseDirectives(text) : [];
-  const suppressions = new Suppressions(text, directives);
-  // Phrase findings are final per chunk (overlaps and stacking never cross a sentence), so an edit only
-  // re-finalises the chunks it touched; the rest are shifted into place.
-  const findings: Finding[] = [];
-  for (let k = 0; k < chunkResults.length; k++) {
-    const result = chunkResults[k];
-    const offset = chunkOffsets[k];
-    if (result.finals?.profile !== profile) result.finals = { profile, findings: finalize(result.raw, result.candidates, config, profile) };
-    // The findings placed at this offset last time are reused as they are (never changed after they are made).
-    let placed = result.placed;
-    if (!placed || placed.offset !== offset || placed.from !== result.finals.findings) {
-      placed = { offset, from: result.finals.findings, findings: result.finals.findings.map((f) => shift(f, offset)) };
-      result.placed = placed;
-    }
-    for (const f of placed.findings) {
-      if (suppressions.any && suppressions.isDisabled(f.ruleId, f.category, f.start)) continue;
-      findings.push(f);
-    }
+    cache.last = chunkResults.length === starts.length
+      ? { length: text.length, fmEnd, starts: chunkOffsets, results: chunkResults, notable, profile, placed: placedAll }
+      : undefined;
   }
   // Playbooks also get the structural relational checks: a closing with no opt-out, a discovery with no question.
   if (wantsScan && runs.length === starts.length) {
@@ -450,6 +514,8 @@ function reusePlan(text: string, fmEnd: number, last: NonNullable<LintCache['las
     if (k >= 0) suffixOld = k;
     return k >= 0;
   }).filter((s) => s === 0 || s >= fmEnd);
+  // The chunks before `from` are taken as they were, so the rescan must begin where chunk `from` did.
+  if (scanned[0] !== old[from]) return undefined;
   const starts = old.slice(0, from).concat(scanned);
   const suffixNew = suffixOld < old.length ? starts.length - 1 : starts.length;
   for (let k = suffixOld + 1; k < old.length; k++) starts.push(old[k] + delta);
@@ -482,6 +548,17 @@ function hasHeading(text: string): boolean {
     if (k < 0 || c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
   }
   return false;
+}
+
+// Which pack rules a config leaves on, by position; a config object is never changed once resolved.
+const enabledByConfig = new WeakMap<ResolvedConfig, boolean[]>();
+function enabledRules(config: ResolvedConfig): boolean[] {
+  let rules = enabledByConfig.get(config);
+  if (!rules) {
+    rules = config.pack.rules.map((r) => settingOf(config, r) !== 'off');
+    enabledByConfig.set(config, rules);
+  }
+  return rules;
 }
 
 function settingOf(config: ResolvedConfig, rule: CompiledRule): string | undefined {
@@ -839,12 +916,13 @@ function judge(text: string, lower: string, rule: CompiledRule, start: number, e
 
 /** A finding moved by `offset`, with its fixes; a copy, so cached chunk findings are never changed. */
 function shift(f: Finding, offset: number): Finding {
-  return {
-    ...f,
-    start: f.start + offset,
-    end: f.end + offset,
-    fixes: f.fixes.map((x) => ({ ...x, start: x.start + offset, end: x.end + offset })),
-  };
+  // Written out rather than spread: this runs for every finding after an edit, on every keystroke.
+  const fixes: Fix[] = new Array(f.fixes.length);
+  for (let i = 0; i < fixes.length; i++) {
+    const x = f.fixes[i];
+    fixes[i] = { title: x.title, start: x.start + offset, end: x.end + offset, replacement: x.replacement, dropIn: x.dropIn };
+  }
+  return { ruleId: f.ruleId, category: f.category, severity: f.severity, start: f.start + offset, end: f.end + offset, text: f.text, message: f.message, fixes };
 }
 
 /** Resolves overlaps and stacking among one chunk's candidates and builds their findings (offsets relative to the chunk). */

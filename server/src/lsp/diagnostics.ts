@@ -5,14 +5,6 @@ import { docsUrl, type Finding, type Severity } from '../core';
 
 export const SOURCE = 'trustlint';
 
-/** What a diagnostic carries so code actions can find their finding again. */
-export interface DiagnosticData {
-  ruleId: string;
-  start: number;
-  end: number;
-  version: number;
-}
-
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -20,14 +12,17 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-type Doc = Pick<TextDocument, 'positionAt' | 'version'>;
+type Doc = Pick<TextDocument, 'positionAt'>;
 
 export function rangeOf(doc: Pick<TextDocument, 'positionAt'>, start: number, end: number): Range {
   return { start: doc.positionAt(start), end: doc.positionAt(end) };
 }
 
+/**
+ * Code actions find their finding again from the code and range (codeActions.ts), so a diagnostic carries no `data`:
+ * on a long document every byte of it would be written and read again on each keystroke.
+ */
 export function toDiagnostic(doc: Doc, finding: Finding): Diagnostic {
-  const data: DiagnosticData = { ruleId: finding.ruleId, start: finding.start, end: finding.end, version: doc.version };
   return {
     range: rangeOf(doc, finding.start, finding.end),
     severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,
@@ -35,7 +30,6 @@ export function toDiagnostic(doc: Doc, finding: Finding): Diagnostic {
     code: finding.ruleId,
     codeDescription: { href: docsUrl(finding.ruleId) },
     message: finding.message,
-    data,
   };
 }
 
