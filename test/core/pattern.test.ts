@@ -65,10 +65,24 @@ describe('pattern language', () => {
     ['a … b … c … d … e', /at most 3 gaps/],
     ['x'.repeat(700), /longer than/],
     ['act (now)', /unexpected character/],
+    // A leading choice with a branch that matches nothing: the word after it still wants a space before it.
+    ["{^|no thanks} [,] i don't need more", /starts with the choice \{\^\|no thanks\}/],
+    ['{[really]|so} sorry', /can match nothing/],
+    ['{{^|a} b|c} now', /starts with the choice \{\^\|a\}/],
   ];
   for (const [pattern, message] of BAD) {
     it(`rejects ${pattern.slice(0, 30)}`, () => assert.throws(() => compilePattern(pattern), (e: unknown) => e instanceof PatternError && message.test((e as Error).message)));
   }
+
+  it('accepts choices that can match nothing where that works: last, or after a word', () => {
+    for (const ok of ['act now {today|$|!}', 'act {[right]|so} now', '^ respect a clear no', '[please] sign today']) {
+      assert.doesNotThrow(() => compilePattern(ok), ok);
+    }
+    // And the written-out form of a leading "{^|we}" finds both.
+    const lintedBoth = ['^ respect a clear no', 'we respect a clear no'].map((p) => new RegExp(compilePattern(p).source, PATTERN_FLAGS));
+    assert.ok(lintedBoth[0].test('respect a clear no'));
+    assert.ok(lintedBoth[1].test('so we respect a clear no'));
+  });
 
   it('names trigger words for the prefilter, skipping common ones', () => {
     const { triggers } = compilePattern('<YOU> {must|have to} decide today');

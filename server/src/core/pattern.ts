@@ -187,9 +187,34 @@ export function parsePattern(pattern: string): Node[] {
   const seq = parseSeq('');
   if (i < text.length) throw new PatternError(`unexpected "${text[i]}"`);
   if (seq.length === 0) throw new PatternError('pattern is empty');
+  const trap = emptyChoiceFirst(seq);
+  if (trap) {
+    throw new PatternError(`the pattern starts with the choice ${trap}, which has a branch that can match nothing (such as "^" or an optional part); that branch never matches, because the next word still wants a space before it; write it as a pattern of its own ("^ we respect …" beside "{we|you} respect …")`);
+  }
   const gaps = countGaps(seq);
   if (gaps > PATTERN_LIMITS.maxGapsPerPattern) throw new PatternError(`a pattern may have at most ${PATTERN_LIMITS.maxGapsPerPattern} gaps`);
   return seq;
+}
+
+/**
+ * The text of a choice that opens the pattern (or opens a branch of such a choice), is followed by more, and has a
+ * branch that can match nothing: `{^|no thanks} , i don't`. Compiled, the word after it wants a separator before
+ * it, which a sentence never starts with, so the empty branch is dead in both the regex and the matcher.
+ */
+function emptyChoiceFirst(seq: Node[]): string | undefined {
+  const first = seq[0];
+  if (first?.kind !== 'alt') return undefined;
+  if (seq.length > 1 && first.branches.some(canBeEmpty)) return first.key ?? '{…}';
+  for (const b of first.branches) {
+    const inner = emptyChoiceFirst(b.length && seq.length > 1 ? [...b, ...seq.slice(1)] : b);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** True when a sequence can match no text at all: only anchors, optional parts, gaps or such choices. */
+function canBeEmpty(seq: Node[]): boolean {
+  return seq.every((n) => n.kind === 'start' || n.kind === 'end' || n.kind === 'opt' || n.kind === 'gap' || (n.kind === 'alt' && n.branches.some(canBeEmpty)));
 }
 
 function countGaps(seq: Node[]): number {
