@@ -217,6 +217,62 @@ describe('incremental lint cache', () => {
       }
     });
 
+    it('section checks are kept through edits that cannot change them, and redone for those that can', () => {
+      // Closing, discovery and objection sections, some with their relational move and some without; edits inside a
+      // line add or remove a question mark, a permission phrase or an acknowledgement, or touch a heading or fence.
+      const section = (k: number) => [
+        `## ${['Closing', 'Discovery', 'Objection: price', 'Next steps'][k % 4]} ${k}`, '',
+        `Rep: We walk through the plan for team ${k}.`,
+        k % 2 ? 'Rep: Does that match what you need' : 'Rep: Here is the summary of the terms',
+        k % 3 ? '' : 'Rep: It is fine to say no.', '',
+        '```', `code ${k}`, '```', '',
+      ].join('\n');
+      const doc = Array.from({ length: 16 }, (_, k) => section(k)).join('\n');
+      const fresh = lint(doc, { languageId: 'playbook' }).findings;
+      assert.ok(fresh.some((f) => f.ruleId === 'missing-permission-move'), 'the document should lack a permission move somewhere');
+      assert.ok(fresh.some((f) => f.ruleId === 'discovery-without-questions'), 'the document should lack a discovery question somewhere');
+      // Joining a heading to the line above it, or a line break typed before one, changes the sections.
+      for (const [from, to, inserted] of [['\n## Closing 4', '## Closing 4', ''], ['team 5.', 'team 5.\n## Closing 99', '']] as const) {
+        const cache = createLintCache();
+        const base = doc.replace('\n\n## Closing 4', '\n\nRep: Thanks.\n## Closing 4');
+        lint(base, { cache, languageId: 'playbook' });
+        const at = base.indexOf(from);
+        const edit: [number, number, string] = from.startsWith('\n') ? [at, at + 1, inserted] : [at + from.length, at + from.length, to.slice(from.length)];
+        const { text, changed } = apply(base, [edit]);
+        assert.deepEqual(lint(text, { cache, languageId: 'playbook', changed }), lint(text, { languageId: 'playbook' }), `${JSON.stringify(edit)}`);
+      }
+      const cache = createLintCache();
+      let text = doc;
+      lint(text, { cache, languageId: 'playbook' });
+      let seed = 3;
+      const rand = (n: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+      const inserts = ['x', '?', ' ', ' may I ask', ' that is fair', ' no pressure, it is fine to say no', '#', '`', '~', '\n', ' Buyer:'];
+      let kept = 0;
+      let checked = 0;
+      for (let k = 0; k < 200; k++) {
+        const a = rand(text.length + 1);
+        const b = rand(4) === 0 ? Math.min(text.length, a + 1 + rand(3)) : a;
+        const next = apply(text, [[a, b, inserts[rand(inserts.length)]]]);
+        text = next.text;
+        assert.deepEqual(lint(text, { cache, languageId: 'playbook', changed: next.changed }), lint(text, { languageId: 'playbook' }), `after edit ${k}`);
+        if (cache.stats.sectionsKept) kept++; else checked++;
+      }
+      assert.ok(kept > 50 && checked > 20, `sections kept ${kept} times and checked ${checked} times`);
+    });
+
+    it('a cancelled lint leaves the rest of the document in the cache', () => {
+      // Keystrokes in a long document cancel lints part-way; the next lint must still find the other chunks.
+      const doc = Array.from({ length: 300 }, (_, k) => `Rep: Paragraph ${k}. Act now, this offer expires tonight!`).join('\n\n');
+      const cache = createLintCache();
+      lint(doc, { cache, languageId: 'playbook' });
+      let calls = 0;
+      const edited = doc.replace('Paragraph 10.', 'Paragraph ten.');
+      lint(edited, { cache, languageId: 'playbook', isCancelled: () => ++calls > 5 });
+      const again = doc.replace('Paragraph 10.', 'Paragraph 10!');
+      assert.deepEqual(lint(again, { cache, languageId: 'playbook' }), lint(again, { languageId: 'playbook' }));
+      assert.ok(cache.stats.computed <= 2, `recomputed ${cache.stats.computed} chunks`);
+    });
+
     it('a record that does not fit the last text is ignored, not trusted', () => {
       const cache = createLintCache();
       lint(DOC, { cache, languageId: 'playbook' });

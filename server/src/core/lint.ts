@@ -76,9 +76,11 @@ export interface LintCache {
     notable: number[];
     profile?: string;
     placed?: Finding[][];
+    /** The section checks' findings, when the document had headings. */
+    sections?: Finding[];
   };
   /** Chunks reused and recomputed by the last lint, and whether it used the caller's changed range; for tests and benchmarks. */
-  stats: { reused: number; computed: number; planned?: boolean };
+  stats: { reused: number; computed: number; planned?: boolean; sectionsKept?: boolean };
 }
 
 /** Shared by every chunk without findings, so a long document's empty chunks cost no array each. */
@@ -330,7 +332,6 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   let profile: string | undefined;
   // Playbooks with headings also get the document-wide relational checks, which reuse the chunks' scan.
   const wantsScan = options.languageId === 'playbook' && hasHeading(text);
-  const runs: Array<{ offset: number; facts: BlockFacts[] }> = [];
   // An edit leaves the chunks before it where they were and moves the ones after it by the change in length:
   // both are found by position and checked with one native comparison, instead of hashing every chunk's text.
   const delta = last ? text.length - last.length : 0;
@@ -354,6 +355,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   // without reading their results: on a long document, touching every chunk's objects costs more than the edit.
   const prefix = plan ? plan.prefix : 0;
   let suffixTrusted = false;
+  // Every chunk after the edit is the old one (none was recomputed because its scanner state changed).
+  let suffixUnchanged = false;
   // The result whose outgoing state the next chunk enters with, when it has not been read yet.
   let pendingState: ChunkResult | undefined;
   for (let k = 0; k < starts.length; k++) {
@@ -369,19 +372,21 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       chunkOffsets.push(start);
       fromOld.push(old);
       while (nextNotable < last!.notable.length && last!.notable[nextNotable] < old) nextNotable++;
-      if (last!.notable[nextNotable] === old || wantsScan || start === 0) collect(result, k, start);
+      if (last!.notable[nextNotable] === old || start === 0) collect(result, k, start);
       pendingState = result;
       continue;
     }
     if (pendingState) { state = pendingState.state; pendingState = undefined; }
     const end = k + 1 < starts.length ? starts[k + 1] : text.length;
     const atStart = start === 0;
-    if (plan && k === plan.suffixNew) {
-      const j = plan.suffixOld;
-      if ((result = reuseAt(j, start, end, atStart))) { old = j; suffixTrusted = true; }
-    } else if (plan && k > plan.suffixNew) {
+    if (plan && k >= plan.suffixNew) {
+      // Once a chunk after the edit is entered as before, so are all the ones after it.
       const j = k - plan.suffixNew + plan.suffixOld;
-      if ((result = reuseAt(j, start, end, atStart))) old = j;
+      if ((result = reuseAt(j, start, end, atStart))) {
+        old = j;
+        suffixTrusted = true;
+        if (k === plan.suffixNew) suffixUnchanged = true;
+      }
     }
     if (!result && last) {
       while (same < last.starts.length && last.starts[same] < start) same++;
@@ -405,6 +410,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     chunkOffsets.push(start);
     fromOld.push(old);
     collect(result, k, start);
+    // The section checks need the chunk's facts; made now, while its scan is at hand.
+    if (wantsScan) result.facts ??= proseFacts(result.masked, result.blocks);
     if (!cache) {
       // Nothing is kept for a later call: the chunk's findings are made now and its text and scan let go, so memory
       // stays flat however long the file (the relational checks already have the chunk's facts).
@@ -425,7 +432,6 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       for (const f of result.structural) structural.push({ ...f, start: f.start + start, end: f.end + start });
       problems.push(...result.problems);
     }
-    if (wantsScan) runs.push({ offset: start, facts: (result.facts ??= proseFacts(result.masked, result.blocks)) });
     if (start === 0) frontMatter = result.frontMatter;
   }
 
@@ -457,21 +463,31 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       findings.push(f);
     }
   }
+  // Playbooks also get the structural relational checks: a closing with no opt-out, a discovery with no question.
+  let sections: Finding[] | undefined;
+  if (wantsScan && chunkResults.length === starts.length) {
+    sections = plan && options.changed && (suffixUnchanged || plan.suffixNew >= starts.length)
+      ? sectionsAfterEdit(text, last!, plan, options.changed, chunkResults)
+      : undefined;
+    if (cache && sections) cache.stats.sectionsKept = true;
+    if (!sections) {
+      const runs = chunkResults.map((r, k) => ({ offset: chunkOffsets[k], facts: (r.facts ??= proseFacts(r.masked, r.blocks)) }));
+      sections = sectionMoveFindings(text, missingSectionMoves(text, { languageId: options.languageId, checkBuyerTurns: config.checkBuyerTurns }, runs));
+    }
+    structural.push(...sections);
+  }
   if (cache) {
     cache.key = cacheKey;
-    if (memo.size > 2 * chunkResults.length + 64) {
+    // Not after a cancelled lint: its few chunks would leave the memo without the rest of the document.
+    if (chunkResults.length === starts.length && memo.size > 2 * chunkResults.length + 64) {
       // Chunks no longer in the document: start the memo again from the ones that are.
       memo.clear();
       for (const r of chunkResults) remember(r);
     }
     cache.chunks = memo;
     cache.last = chunkResults.length === starts.length
-      ? { length: text.length, fmEnd, starts: chunkOffsets, results: chunkResults, notable, profile, placed: placedAll }
+      ? { length: text.length, fmEnd, starts: chunkOffsets, results: chunkResults, notable, profile, placed: placedAll, sections }
       : undefined;
-  }
-  // Playbooks also get the structural relational checks: a closing with no opt-out, a discovery with no question.
-  if (wantsScan && runs.length === starts.length) {
-    structural.push(...sectionMoveFindings(text, missingSectionMoves(text, { languageId: options.languageId, checkBuyerTurns: config.checkBuyerTurns }, runs)));
   }
   if (directives.length) {
     const known = (id: string) => config.pack.byId.has(id) || (CATEGORIES as readonly string[]).includes(id) || id === 'playbook' || PLAYBOOK_RULES.some((r) => r.id === id);
@@ -485,6 +501,41 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { findings, problems };
+}
+
+/**
+ * The section checks' findings after an edit, from the last lint's, when the edit cannot have changed them: it
+ * stays inside one line (no line break removed or added) after a character that keeps that line from being a
+ * heading or a code fence before and after the edit, and the chunks it touched hold the same block facts as before.
+ * Then only positions after the edit move. Undefined when that is not certain: the caller checks the document.
+ */
+function sectionsAfterEdit(text: string, last: NonNullable<LintCache['last']>, plan: NonNullable<ReturnType<typeof reusePlan>>, changed: ChangedRange, results: ChunkResult[]): Finding[] | undefined {
+  if (!last.sections) return undefined;
+  const { start, end, delta } = changed;
+  const removed = end - delta - start;
+  // The old chunk holding the removed text, which must hold all of it.
+  let j = plan.prefix;
+  while (j + 1 < plan.suffixOld && last.starts[j + 1] <= start) j++;
+  const oldRaw = last.results[j]?.raw;
+  if (oldRaw === undefined || start - last.starts[j] + removed > oldRaw.length) return undefined;
+  const was = oldRaw.slice(start - last.starts[j], start - last.starts[j] + removed);
+  if (/[\r\n]/.test(was) || /[\r\n]/.test(text.slice(start, end))) return undefined;
+  // The first character of the line that is not white space comes before the edit, the same in both versions.
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  const lead = /\S/.exec(text.slice(lineStart, start));
+  if (!lead || '#`~'.includes(lead[0])) return undefined;
+  // The touched chunks' block facts, in order, as before (where a block starts inside its chunk does not matter:
+  // the edit moves the blocks after it and the section boundaries after it alike).
+  const facts = (from: number, to: number, list: ChunkResult[]) => list.slice(from, to).flatMap((r) => (r.facts ??= proseFacts(r.masked, r.blocks)));
+  const before = facts(plan.prefix, plan.suffixOld, last.results);
+  const after = facts(plan.prefix, plan.suffixNew, results);
+  if (before.length !== after.length) return undefined;
+  for (let k = 0; k < before.length; k++) {
+    const a = before[k];
+    const b = after[k];
+    if (a.words !== b.words || a.question !== b.question || a.permission !== b.permission || a.acknowledge !== b.acknowledge) return undefined;
+  }
+  return delta === 0 ? last.sections : last.sections.map((f) => (f.start >= start ? shift(f, delta) : f));
 }
 
 /**
@@ -514,7 +565,8 @@ function reusePlan(text: string, fmEnd: number, last: NonNullable<LintCache['las
     if (k >= 0) suffixOld = k;
     return k >= 0;
   }).filter((s) => s === 0 || s >= fmEnd);
-  // The chunks before `from` are taken as they were, so the rescan must begin where chunk `from` did.
+  // The chunks before `from` are taken as they were, so the rescan must begin where chunk `from` did (it always
+  // does today: chunkStarts returns its starting point; this keeps a later change there from going unnoticed).
   if (scanned[0] !== old[from]) return undefined;
   const starts = old.slice(0, from).concat(scanned);
   const suffixNew = suffixOld < old.length ? starts.length - 1 : starts.length;
@@ -917,12 +969,15 @@ function judge(text: string, lower: string, rule: CompiledRule, start: number, e
 /** A finding moved by `offset`, with its fixes; a copy, so cached chunk findings are never changed. */
 function shift(f: Finding, offset: number): Finding {
   // Written out rather than spread: this runs for every finding after an edit, on every keystroke.
+  // Required<…>: a field added to Finding or Fix, even an optional one, fails to compile here until it is copied.
   const fixes: Fix[] = new Array(f.fixes.length);
   for (let i = 0; i < fixes.length; i++) {
     const x = f.fixes[i];
-    fixes[i] = { title: x.title, start: x.start + offset, end: x.end + offset, replacement: x.replacement, dropIn: x.dropIn };
+    const moved: Required<Fix> = { title: x.title, start: x.start + offset, end: x.end + offset, replacement: x.replacement, dropIn: x.dropIn };
+    fixes[i] = moved;
   }
-  return { ruleId: f.ruleId, category: f.category, severity: f.severity, start: f.start + offset, end: f.end + offset, text: f.text, message: f.message, fixes };
+  const out: Required<Finding> = { ruleId: f.ruleId, category: f.category, severity: f.severity, start: f.start + offset, end: f.end + offset, text: f.text, message: f.message, fixes };
+  return out;
 }
 
 /** Resolves overlaps and stacking among one chunk's candidates and builds their findings (offsets relative to the chunk). */
