@@ -63,3 +63,8 @@ export function generatePlaybook(chars: number, seed = 42): string {
   }
   return parts.join('\n').slice(0, Math.max(chars, 0));
 }
+
+/** The same playbook with a closing-section heading before every tenth paragraph, as real playbooks have: turns on the section checks. */
+export function withHeadings(text: string): string {
+  return text.split('\n\n').map((p, k) => (k % 10 === 5 ? `## Closing ${k}\n\n${p}` : p)).join('\n\n');
+}

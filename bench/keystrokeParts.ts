@@ -4,14 +4,14 @@ import type { Connection } from 'vscode-languageserver';
 import { EditLog } from '../server/src/lsp/editLog';
 import { LintState } from '../server/src/lsp/state';
 import { SettingsStore } from '../server/src/lsp/settings';
-import { generatePlaybook } from './generate';
+import { generatePlaybook, withHeadings } from './generate';
 
 (async () => {
   const size = Number(process.argv[2] ?? 1_000_000);
   const edits = Number(process.argv[3] ?? 200);
   let text = generatePlaybook(size);
-  // HEADINGS=1: a heading every tenth paragraph, as real playbooks have (turns on the section checks).
-  if (process.env.HEADINGS) text = text.split("\n\n").map((p, k) => (k % 10 === 5 ? `## Closing ${k}\n\n${p}` : p)).join("\n\n");
+  // HEADINGS=1: with section headings, as real playbooks have (turns on the section checks).
+  if (process.env.HEADINGS) text = withHeadings(text);
   const log = new EditLog();
   const state = new LintState(new SettingsStore({} as Connection, false), { error: () => {}, warn: () => {} }, undefined, undefined, undefined, [], log);
   const uri = 'file:///x.playbook';
