@@ -9,6 +9,20 @@ import { SETTINGS_ONLY, type ServerHost } from './host';
 import { oversizeDiagnostic, toDiagnostics } from './diagnostics';
 import { isLintedLanguage, settingsHash, type Settings, type SettingsStore } from './settings';
 
+/**
+ * How long a document's config lookup is reused without asking the file system again. It bounds how late a config
+ * file created or changed outside the editor is noticed when the client does not report file changes.
+ */
+export const CONFIG_RECHECK_MS = 2000;
+
+interface FoundConfig {
+  config: ResolvedConfig;
+  configFile?: string;
+  ignored: boolean;
+  /** False for the settings-only fallback after a read error, which is not kept. */
+  fresh: boolean;
+}
+
 export interface Logger {
   error(message: string): void;
   warn(message: string): void;
@@ -37,6 +51,8 @@ export class LintState {
   /** The document version each cache last linted, which the record of edits counts from. */
   private readonly cachedVersions = new Map<string, number>();
   private readonly configs = new Map<string, ResolvedConfig>();
+  /** Each document's config as last looked up, so keystrokes in a row do not each search the folders again. */
+  private readonly recentConfigs = new Map<string, { at: number; hash: string; found: FoundConfig }>();
   private readonly reported = new Set<string>();
   /** Bumped by clear(), so a report from before a settings or config-file change is never "unchanged". */
   private generation = 0;
@@ -58,6 +74,8 @@ export class LintState {
     stopAt: string[] = [],
     /** The record of edits, when the server keeps one: a re-lint then skips the chunks an edit did not touch. */
     private readonly edits?: EditLog,
+    /** The clock for CONFIG_RECHECK_MS; injectable for tests. */
+    private readonly now: () => number = Date.now,
   ) {
     this.resolver = host.fs ? new AsyncConfigResolver(host.fs, { stopAt }) : undefined;
   }
@@ -119,6 +137,7 @@ export class LintState {
   }
 
   forget(uri: string): void {
+    this.recentConfigs.delete(uri);
     this.lastByUri.delete(uri);
     this.caches.delete(uri);
     this.cachedVersions.delete(uri);
@@ -132,6 +151,7 @@ export class LintState {
     this.caches.clear();
     this.cachedVersions.clear();
     this.configs.clear();
+    this.recentConfigs.clear();
   }
 
   private safeLint(doc: TextDocument, text: string, config: ResolvedConfig, isCancelled: () => boolean): Finding[] | undefined {
@@ -160,10 +180,23 @@ export class LintState {
    * Settings are the base; the nearest .trustlintrc.json (with its extends and packs) wins over them, exactly as in
    * the CLI. A broken config file keeps the last good config and is reported on the file itself.
    */
-  private async configForDocument(uri: string, settings: Settings, hash: string): Promise<{ config: ResolvedConfig; configFile?: string; ignored: boolean }> {
+  private async configForDocument(uri: string, settings: Settings, hash: string): Promise<FoundConfig> {
+    // Looking up the config takes a few file-system calls per folder up the tree (in the browser, a request to the
+    // client each) on every keystroke; a lookup younger than CONFIG_RECHECK_MS serves instead. Config changes the
+    // client reports (VS Code watches the files) clear it at once.
+    const recent = this.recentConfigs.get(uri);
+    const now = this.now();
+    if (recent && recent.hash === hash && now - recent.at >= 0 && now - recent.at < CONFIG_RECHECK_MS) return recent.found;
+    const generation = this.generation;
+    const found = await this.lookUpConfig(uri, settings, hash);
+    if (generation === this.generation && found.fresh) this.recentConfigs.set(uri, { at: now, hash, found });
+    return found;
+  }
+
+  private async lookUpConfig(uri: string, settings: Settings, hash: string): Promise<FoundConfig> {
     try {
       const file = this.resolver ? this.host.locate(uri) : undefined;
-      if (!file || !this.resolver) return { config: this.configFor(settings, hash), ignored: false };
+      if (!file || !this.resolver) return { config: this.configFor(settings, hash), ignored: false, fresh: true };
       const loaded = await this.resolver.forFile(file, {
         profile: settings.profile,
         checkBuyerTurns: settings.checkBuyerTurns,
@@ -180,10 +213,11 @@ export class LintState {
           this.configIssues.set(loaded.configFile, key);
         }
       }
-      return { config: loaded.config, configFile: loaded.configFile, ignored: loaded.isIgnored(file) };
+      return { config: loaded.config, configFile: loaded.configFile, ignored: loaded.isIgnored(file), fresh: true };
     } catch (error) {
+      // Not kept: the next keystroke tries again.
       this.log.error(`Trustlint could not read the configuration for ${uri}, using settings only: ${describe(error)}`);
-      return { config: this.configFor(settings, hash), ignored: false };
+      return { config: this.configFor(settings, hash), ignored: false, fresh: false };
     }
   }
 
