@@ -5,6 +5,7 @@ import { EditLog } from '../server/src/lsp/editLog';
 import { LintState } from '../server/src/lsp/state';
 import { SettingsStore } from '../server/src/lsp/settings';
 import { generatePlaybook, withHeadings } from './generate';
+import { seededInserts } from './lspClient';
 
 (async () => {
   const size = Number(process.argv[2] ?? 1_000_000);
@@ -19,13 +20,9 @@ import { generatePlaybook, withHeadings } from './generate';
   const doc = log.documents.create(uri, 'playbook', version, text);
   await state.outcome(doc);
   const parts = { update: [] as number[], outcome: [] as number[], json: [] as number[], parse: [] as number[] };
-  let seed = 1;
-  for (let k = 0; k < edits; k++) {
-    seed = (seed * 48271) % 2147483647;
-    const at = seed % text.length;
-    const line = text.slice(0, at).split('\n').length - 1;
-    const character = at - (text.lastIndexOf('\n', at - 1) + 1);
-    text = text.slice(0, at) + 'x' + text.slice(at);
+  let k = 0;
+  for (const { line, character } of seededInserts(text, edits)) {
+    k++;
     const t0 = performance.now();
     log.documents.update(doc, [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }], ++version);
     const t1 = performance.now();

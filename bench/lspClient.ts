@@ -44,18 +44,27 @@ export async function startServer(nodeArgs: string[] = []): Promise<StartedServe
   };
 }
 
-/** Makes `edits` seeded single-character insertions in an open document; returns each edit's time and the final text. */
-export async function oneCharEdits(conn: ProtocolConnection, uri: string, text: string, edits: number, firstVersion = 1): Promise<{ times: number[]; text: string }> {
-  const times: number[] = [];
-  let version = firstVersion;
+/** The seeded single-character insertions both keystroke measurements make: where each goes, and the text after it. */
+export function* seededInserts(text: string, edits: number): Generator<{ line: number; character: number; text: string }> {
   let seed = 1;
   for (let k = 0; k < edits; k++) {
     seed = (seed * 48271) % 2147483647;
     const at = seed % text.length;
     const line = text.slice(0, at).split('\n').length - 1;
     const character = at - (text.lastIndexOf('\n', at - 1) + 1);
-    const t0 = performance.now();
     text = text.slice(0, at) + 'x' + text.slice(at);
+    yield { line, character, text };
+  }
+}
+
+/** Makes `edits` seeded single-character insertions in an open document; returns each edit's time and the final text. */
+export async function oneCharEdits(conn: ProtocolConnection, uri: string, text: string, edits: number, firstVersion = 1): Promise<{ times: number[]; text: string }> {
+  const times: number[] = [];
+  let version = firstVersion;
+  for (const edit of seededInserts(text, edits)) {
+    const { line, character } = edit;
+    text = edit.text;
+    const t0 = performance.now();
     await conn.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version: ++version },
       contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }],
