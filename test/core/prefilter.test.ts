@@ -81,13 +81,17 @@ describe('matcher shortcuts', () => {
       ['alpha {…2 omega|zeta}', 'alpha one two omega'],
       ['alpha {[…2 omega] zeta|kappa}', 'alpha one omega zeta'],
       ['alpha {…1 <SOON>|zeta}', 'alpha please today'],
+      // A choice after a word that can match nothing (allowed there, unlike at the start of a pattern).
+      ['alpha {[kappa]|zeta} omega', 'alpha omega'],
+      ['alpha {[kappa]|zeta} omega', 'alpha kappa omega'],
+      ['alpha {^|zeta} omega', 'so alpha zeta omega'],
     ];
     for (const [pattern, text] of cases) {
       const p = compilePattern(pattern);
       const t = matchText(text);
       const viaRegex = new RegExp(p.source, PATTERN_FLAGS).exec(t);
       assert.ok(viaRegex, `${pattern}: the regex matches ${text}`);
-      assert.equal(p.matcher(t, 0), viaRegex.index + viaRegex[0].length, pattern);
+      assert.equal(p.matcher(t, viaRegex.index), viaRegex.index + viaRegex[0].length, `${pattern} on ${text}`);
     }
     // A shipped rule with such a group.
     const { fast, exhaustive } = both('You are really letting them down.');
