@@ -241,6 +241,21 @@ describe('incremental lint cache', () => {
         const { text, changed } = apply(base, [edit]);
         assert.deepEqual(lint(text, { cache, languageId: 'playbook', changed }), lint(text, { languageId: 'playbook' }), `${JSON.stringify(edit)}`);
       }
+      // The section scan also starts a heading after a lone "\r", U+2028 or U+2029 inside a line (found by review).
+      const odd: Array<[string, string, string]> = [
+        ['• Pricing\u2028## Notes\n\nRep: Sign the contract today.\n', 'Notes', 'Close'],
+        ['• Pricing\u2029## Closing\n\nRep: Sign the contract today.\n', 'Pricing', 'xPricing'],
+        ['• a\u2028#x Closing\n\nRep: Sign the contract today.\n', '#x', '# x'],
+        ['Intro.\n\n## Closing\rRep: Sign the contract today.\n\nMore.\n', 'Sign', 'xSign'],
+        ['Intro.\r\n\r\n## Closing\r\n\r\nRep: Sign the contract today.\r\n', 'Sign', 'Now sign'],
+      ];
+      for (const [base, from, to] of odd) {
+        const cache = createLintCache();
+        lint(base, { cache, languageId: 'playbook' });
+        const at = base.indexOf(from);
+        const { text, changed } = apply(base, [[at, at + from.length, to]]);
+        assert.deepEqual(lint(text, { cache, languageId: 'playbook', changed }), lint(text, { languageId: 'playbook' }), JSON.stringify(text));
+      }
       const cache = createLintCache();
       let text = doc;
       lint(text, { cache, languageId: 'playbook' });

@@ -69,6 +69,7 @@ describe('pattern language', () => {
     ["{^|no thanks} [,] i don't need more", /starts with the choice \{\^\|no thanks\}/],
     ['{[really]|so} sorry', /can match nothing/],
     ['{{^|a} b|c} now', /starts with the choice \{\^\|a\}/],
+    ['^ {[really]|so} sorry', /starts with the choice \{\[really\]\|so\}/],
   ];
   for (const [pattern, message] of BAD) {
     it(`rejects ${pattern.slice(0, 30)}`, () => assert.throws(() => compilePattern(pattern), (e: unknown) => e instanceof PatternError && message.test((e as Error).message)));

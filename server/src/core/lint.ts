@@ -496,8 +496,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   for (const f of structural) {
     const setting = config.rules[f.ruleId];
     if (setting === 'off' || (f.ruleId !== 'unused-directive' && suppressions.any && suppressions.isDisabled(f.ruleId, f.category, f.start))) continue;
-    if (setting && setting !== 'on') f.severity = setting as Severity;
-    findings.push(f);
+    // A copy, not a change: kept findings (the section checks') are shared with the cache and the last result.
+    findings.push(setting && setting !== 'on' && f.severity !== setting ? { ...f, severity: setting as Severity } : f);
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { findings, problems };
@@ -519,9 +519,16 @@ function sectionsAfterEdit(text: string, last: NonNullable<LintCache['last']>, p
   const oldRaw = last.results[j]?.raw;
   if (oldRaw === undefined || start - last.starts[j] + removed > oldRaw.length) return undefined;
   const was = oldRaw.slice(start - last.starts[j], start - last.starts[j] + removed);
-  if (/[\r\n]/.test(was) || /[\r\n]/.test(text.slice(start, end))) return undefined;
+  // The section scan cuts lines at "\n" only, but its heading pattern also starts a line after "\r", U+2028 or U+2029:
+  // none of those may be on the edited line, before or after the edit (the line as it is now holds the inserted text
+  // and everything around the removed text).
+  const breaks = /[\r\n\u2028\u2029]/;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  else if (text.charCodeAt(lineEnd - 1) === 13 && lineEnd - 1 >= end) lineEnd--; // CRLF: the "\r" ends the line too.
+  if (breaks.test(was) || breaks.test(text.slice(lineStart, lineEnd))) return undefined;
   // The first character of the line that is not white space comes before the edit, the same in both versions.
-  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
   const lead = /\S/.exec(text.slice(lineStart, start));
   if (!lead || '#`~'.includes(lead[0])) return undefined;
   // The touched chunks' block facts, in order, as before (where a block starts inside its chunk does not matter:

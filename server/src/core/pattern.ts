@@ -189,7 +189,7 @@ export function parsePattern(pattern: string): Node[] {
   if (seq.length === 0) throw new PatternError('pattern is empty');
   const trap = emptyChoiceFirst(seq);
   if (trap) {
-    throw new PatternError(`the pattern starts with the choice ${trap}, which has a branch that can match nothing (such as "^" or an optional part); that branch never matches, because the next word still wants a space before it; write it as a pattern of its own ("^ we respect …" beside "{we|you} respect …")`);
+    throw new PatternError(`the pattern starts with the choice ${trap}, which has a branch that can match nothing (such as "^" or an optional part); at the start of a sentence that branch never matches, because the next word still wants a space before it; write the cases as patterns of their own ("^ respect a clear no" beside "{we|you} respect a clear no")`);
   }
   const gaps = countGaps(seq);
   if (gaps > PATTERN_LIMITS.maxGapsPerPattern) throw new PatternError(`a pattern may have at most ${PATTERN_LIMITS.maxGapsPerPattern} gaps`);
@@ -202,6 +202,10 @@ export function parsePattern(pattern: string): Node[] {
  * it, which a sentence never starts with, so the empty branch is dead in both the regex and the matcher.
  */
 function emptyChoiceFirst(seq: Node[]): string | undefined {
+  // A leading clause-start check matches nothing either: `^ {[really]|so} sorry` has the same dead branch.
+  let at = 0;
+  while (seq[at]?.kind === 'start') at++;
+  if (at > 0) return emptyChoiceFirst(seq.slice(at));
   const first = seq[0];
   if (first?.kind !== 'alt') return undefined;
   if (seq.length > 1 && first.branches.some(canBeEmpty)) return first.key ?? '{…}';

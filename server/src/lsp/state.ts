@@ -181,15 +181,17 @@ export class LintState {
    * the CLI. A broken config file keeps the last good config and is reported on the file itself.
    */
   private async configForDocument(uri: string, settings: Settings, hash: string): Promise<FoundConfig> {
-    // Looking up the config takes a few file-system calls per folder up the tree (in the browser, a request to the
-    // client each) on every keystroke; a lookup younger than CONFIG_RECHECK_MS serves instead. Config changes the
-    // client reports (VS Code watches the files) clear it at once.
+    // Looking up the config takes a few file-system calls per folder up the tree, and checks every file of the chain
+    // for changes, on every keystroke; a lookup younger than CONFIG_RECHECK_MS serves instead. Config changes the
+    // client reports (VS Code watches .trustlintrc.json and *.trustlint-pack.json) clear it at once.
     const recent = this.recentConfigs.get(uri);
     const now = this.now();
     if (recent && recent.hash === hash && now - recent.at >= 0 && now - recent.at < CONFIG_RECHECK_MS) return recent.found;
     const generation = this.generation;
     const found = await this.lookUpConfig(uri, settings, hash);
-    if (generation === this.generation && found.fresh) this.recentConfigs.set(uri, { at: now, hash, found });
+    // Not a lookup overtaken by a clear() or by a newer lookup of the same document.
+    const newer = this.recentConfigs.get(uri);
+    if (generation === this.generation && found.fresh && !(newer && newer.at > now)) this.recentConfigs.set(uri, { at: now, hash, found });
     return found;
   }
 
