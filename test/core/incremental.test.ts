@@ -231,30 +231,25 @@ describe('incremental lint cache', () => {
       const fresh = lint(doc, { languageId: 'playbook' }).findings;
       assert.ok(fresh.some((f) => f.ruleId === 'missing-permission-move'), 'the document should lack a permission move somewhere');
       assert.ok(fresh.some((f) => f.ruleId === 'discovery-without-questions'), 'the document should lack a discovery question somewhere');
-      // Joining a heading to the line above it, or a line break typed before one, changes the sections.
-      for (const [from, to, inserted] of [['\n## Closing 4', '## Closing 4', ''], ['team 5.', 'team 5.\n## Closing 99', '']] as const) {
-        const cache = createLintCache();
-        const base = doc.replace('\n\n## Closing 4', '\n\nRep: Thanks.\n## Closing 4');
-        lint(base, { cache, languageId: 'playbook' });
-        const at = base.indexOf(from);
-        const edit: [number, number, string] = from.startsWith('\n') ? [at, at + 1, inserted] : [at + from.length, at + from.length, to.slice(from.length)];
-        const { text, changed } = apply(base, [edit]);
-        assert.deepEqual(lint(text, { cache, languageId: 'playbook', changed }), lint(text, { languageId: 'playbook' }), `${JSON.stringify(edit)}`);
-      }
-      // The section scan also starts a heading after a lone "\r", U+2028 or U+2029 inside a line (found by review).
-      const odd: Array<[string, string, string]> = [
+      // Each case: a text, and a part of it replaced. Joining a heading to the line above it, or a line break typed
+      // before one, changes the sections; so does an edit on a line holding a lone "\r", U+2028 or U+2029, after which
+      // the section scan also starts a heading (those four were found by review).
+      const joined = doc.replace('\n\n## Closing 4', '\n\nRep: Thanks.\n## Closing 4');
+      const cases: Array<[string, string, string]> = [
+        [joined, 'Thanks.\n## Closing 4', 'Thanks.## Closing 4'],
+        [joined, 'team 5.', 'team 5.\n## Closing 99'],
         ['• Pricing\u2028## Notes\n\nRep: Sign the contract today.\n', 'Notes', 'Close'],
         ['• Pricing\u2029## Closing\n\nRep: Sign the contract today.\n', 'Pricing', 'xPricing'],
         ['• a\u2028#x Closing\n\nRep: Sign the contract today.\n', '#x', '# x'],
         ['Intro.\n\n## Closing\rRep: Sign the contract today.\n\nMore.\n', 'Sign', 'xSign'],
         ['Intro.\r\n\r\n## Closing\r\n\r\nRep: Sign the contract today.\r\n', 'Sign', 'Now sign'],
       ];
-      for (const [base, from, to] of odd) {
+      for (const [base, from, to] of cases) {
         const cache = createLintCache();
         lint(base, { cache, languageId: 'playbook' });
         const at = base.indexOf(from);
         const { text, changed } = apply(base, [[at, at + from.length, to]]);
-        assert.deepEqual(lint(text, { cache, languageId: 'playbook', changed }), lint(text, { languageId: 'playbook' }), JSON.stringify(text));
+        assert.deepEqual(lint(text, { cache, languageId: 'playbook', changed }), lint(text, { languageId: 'playbook' }), JSON.stringify(text.slice(Math.max(0, at - 20), at + 40)));
       }
       const cache = createLintCache();
       let text = doc;
