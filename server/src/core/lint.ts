@@ -404,8 +404,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
         // Only a cached result outlives this call, so only it needs a copy of its own.
         result = lintChunk(cache ? ownCopy(raw) : raw, state, atStart, scopeOptions, labels, config, rules, key);
         if (cache) { cache.stats.computed++; remember(result); }
-      } else if (cache) cache.stats.reused++;
-    } else if (cache) cache.stats.reused++;
+      }
+    }
     chunkResults.push(result);
     chunkOffsets.push(start);
     fromOld.push(old);
@@ -423,7 +423,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     }
     state = result.state;
   }
-  if (cache) cache.stats.reused += chunkResults.length - cache.stats.computed - cache.stats.reused;
+  // Every chunk not linted here came from the cache: by position, by its text, or as trusted around an edit.
+  if (cache) cache.stats.reused = chunkResults.length - cache.stats.computed;
 
   /** Takes what a chunk adds beyond its phrase findings. */
   function collect(result: ChunkResult, k: number, start: number): void {
